@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.app.internal;
+
+import java.time.Duration;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.PreSave;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import renkei.app.internal.login.LoginDialog;
+import renkei.app.internal.monitor.ErrorLogCollector;
+import renkei.app.internal.monitor.JobProgressTracker;
+import renkei.platform.AuthenticationException;
+import renkei.platform.IdentityService;
+import renkei.platform.RenkeiHome;
+import renkei.platform.Session;
+
+/**
+ * Life cycle of the console (the product's {@code lifeCycleURI}). Before the workbench exists it
+ * applies the chosen language, starts the collectors behind the Progress and Error Log parts, and
+ * asks the operator to log in; the resulting {@link Session} goes into the application context
+ * for parts and handlers to inject. Cancelling the login quits without showing a window.
+ * Called by the e4 runtime on the UI thread.
+ */
+public final class ConsoleLifeCycle {
+
+    private static final Duration IDENTITY_SERVICE_WAIT = Duration.ofSeconds(15);
+
+    private BundleContext bundleContext;
+    // Held open for the whole session: releasing the last use of a delayed DS component would
+    // deactivate it, and with it the database it holds.
+    private ServiceTracker<IdentityService, IdentityService> identityTracker;
+    private ErrorLogCollector errorLog;
+    private JobProgressTracker progress;
+    private boolean loginCancelled;
+
+    @PostContextCreate
+    void logIn(IEclipseContext applicationContext) {
+        LanguageSettings.apply(applicationContext);
+        errorLog = ErrorLogCollector.install();
+        applicationContext.set(ErrorLogCollector.class, errorLog);
+        progress = JobProgressTracker.install();
+        applicationContext.set(JobProgressTracker.class, progress);
+
+        bundleContext = FrameworkUtil.getBundle(ConsoleLifeCycle.class).getBundleContext();
+        identityTracker = new ServiceTracker<>(bundleContext, IdentityService.class, null);
+        identityTracker.open();
+
+        LoginDialog dialog = new LoginDialog(null, this::authenticate, RenkeiHome.fromEnvironment().toString(),
+                LoginDialog.AutoLogin.fromSystemProperties());
+        if (dialog.open() != Window.OK || dialog.session() == null) {
+            loginCancelled = true;
+            return;
+        }
+        applicationContext.set(Session.class, dialog.session());
+        StartupProbe.installIfRequested(applicationContext);
+    }
+
+    /** Runs in the login dialog's modal context thread, not on the UI thread. */
+    private Session authenticate(String username, char[] password, String totpCode) throws AuthenticationException {
+        IdentityService identity;
+        try {
+            identity = identityTracker.waitForService(IDENTITY_SERVICE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (identity == null) {
+            String problems = ComponentDiagnostics.describe(bundleContext, "renkei.platform");
+            throw new IllegalStateException(NLS.bind(Messages.Login_noIdentityService, problems.isEmpty() ? "-" : problems));
+        }
+        return identity.authenticate(username, password, totpCode);
+    }
+
+    @ProcessRemovals
+    void quitIfLoginCancelled(MApplication application, IEclipseContext applicationContext, Display display) {
+        if (loginCancelled) {
+            // Nothing is rendered; the workbench closes as soon as its event loop runs.
+            application.getChildren().clear();
+            display.asyncExec(() -> applicationContext.get(IWorkbench.class).close());
+        }
+    }
+
+    @PreSave
+    void stop() {
+        Job.getJobManager().cancel(ConsoleJobs.FAMILY);
+        if (progress != null) {
+            progress.uninstall();
+        }
+        if (errorLog != null) {
+            errorLog.uninstall();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.app.internal.parts;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import renkei.app.internal.ConsoleEvents;
+import renkei.app.internal.Formats;
+import renkei.app.internal.Messages;
+import renkei.app.internal.WidgetIds;
+import renkei.platform.Database;
+import renkei.platform.Scheduler;
+import renkei.platform.Session;
+
+/**
+ * The bottom trim: who is logged in with which roles, which database the console uses, whether
+ * this process runs scheduled tasks, and when the Dashboard last read the stored health. Reads
+ * only values the services hold in memory. UI thread only.
+ */
+public final class StatusLine {
+
+    @Inject
+    private Session session;
+
+    @Inject
+    @Optional
+    @Service
+    private Database database;
+
+    @Inject
+    @Optional
+    @Service
+    private Scheduler scheduler;
+
+    private Label refreshedLabel;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        Composite line = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(7).margins(6, 2).spacing(8, 0).applyTo(line);
+
+        Label operator = label(line, WidgetIds.STATUS_OPERATOR, NLS.bind(Messages.Status_operator,
+                new Object[] { session.operator().displayName(), session.username(), roles() }));
+        operator.setToolTipText(NLS.bind(Messages.Status_operatorTooltip, Formats.full(session.authenticatedAt()),
+                session.secondFactor() ? Messages.Status_yes : Messages.Status_no));
+        separator(line);
+        label(line, WidgetIds.STATUS_DATABASE,
+                NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe()));
+        separator(line);
+        label(line, WidgetIds.STATUS_SCHEDULER, scheduler == null ? NLS.bind(Messages.Status_scheduler, Messages.Status_unavailable)
+                : NLS.bind(Messages.Status_scheduler, scheduler.isActive() ? Messages.Status_schedulerActive
+                        : Messages.Status_schedulerInactive));
+        separator(line);
+        refreshedLabel = label(line, WidgetIds.STATUS_REFRESHED, NLS.bind(Messages.Status_refreshed, Formats.NONE));
+    }
+
+    private String roles() {
+        return session.operator().roles().stream().sorted().map(Formats::role).collect(Collectors.joining(", "));
+    }
+
+    private static Label label(Composite parent, String id, String text) {
+        Label label = WidgetIds.name(new Label(parent, SWT.NONE), id);
+        label.setText(text);
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(label);
+        return label;
+    }
+
+    private static void separator(Composite parent) {
+        Label separator = new Label(parent, SWT.SEPARATOR | SWT.VERTICAL);
+        GridDataFactory.swtDefaults().hint(SWT.DEFAULT, 16).applyTo(separator);
+    }
+
+    @Inject
+    @Optional
+    void dashboardRefreshed(@UIEventTopic(ConsoleEvents.TOPIC_DASHBOARD_REFRESHED) Instant at) {
+        if (refreshedLabel != null && !refreshedLabel.isDisposed()) {
+            refreshedLabel.setText(NLS.bind(Messages.Status_refreshed, Formats.when(at, Instant.now())));
+            // Lays out every ancestor up to the shell, so the trim bar grows with the text.
+            refreshedLabel.getShell().layout(new org.eclipse.swt.widgets.Control[] { refreshedLabel }, SWT.DEFER);
+        }
+    }
+}

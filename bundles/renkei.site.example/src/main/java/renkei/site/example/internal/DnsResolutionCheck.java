@@ -35,7 +35,12 @@ import renkei.spi.HealthStatus;
 @Component(service = HealthCheck.class)
 public final class DnsResolutionCheck extends AbstractHealthCheck {
 
-    static final String DEFAULT_HOSTS = "localhost";
+    /** Source id of this check's stored health. */
+    public static final String SOURCE_ID = "site.example.dns";
+
+    /** Configuration key of the hosts to resolve, and its default. */
+    public static final String HOSTS_KEY = "site.example.dns.hosts";
+    public static final String DEFAULT_HOSTS = "localhost";
 
     private final List<String> hosts;
     private final long warnMillis;
@@ -48,12 +53,12 @@ public final class DnsResolutionCheck extends AbstractHealthCheck {
 
     @Activate
     public DnsResolutionCheck(@Reference SiteConfig config) {
-        this(List.of(config.get("site.example.dns.hosts", DEFAULT_HOSTS).split("\\s*,\\s*")),
+        this(List.of(config.get(HOSTS_KEY, DEFAULT_HOSTS).split("\\s*,\\s*")),
                 config.getInt("site.example.dns.warnMs", 1000), config.getInt("site.example.dns.criticalMs", 5000));
     }
 
     public DnsResolutionCheck(List<String> hosts, long warnMillis, long criticalMillis) {
-        super("site.example.dns", "DNS resolution (login hosts)", Duration.ofMinutes(5));
+        super(SOURCE_ID, "DNS resolution (login hosts)", Duration.ofMinutes(5));
         this.hosts = List.copyOf(hosts);
         this.warnMillis = warnMillis;
         this.criticalMillis = criticalMillis;

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.app.uitest.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The console UI test: logs in through the real login dialog, waits for the main window, checks
+ * the Dashboard, the module navigator, the status line and every Declarative Services component,
+ * takes screenshots, writes the report and closes the console. Runs on its own thread; every
+ * widget access goes through {@link Ui} to the UI thread.
+ */
+final class ConsoleUiTest {
+
+    /** What to log in as and what to expect, from {@code renkei.uitest.*} system properties. */
+    record Settings(String username, String password, String suffix, boolean expectJapanese) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
+                    System.getProperty("renkei.uitest.suffix", ""), Boolean.getBoolean("renkei.uitest.expectJapanese"));
+        }
+    }
+
+    private static final String DASHBOARD_PART = "renkei.app.part.dashboard";
+    private static final String DNS_PART = "renkei.site.example.part.dns";
+    private static final String ERROR_LOG_PART = "renkei.app.part.errorlog";
+    private static final String OWNING_MODEL_ELEMENT = "modelElement";
+
+    private final BundleContext context;
+    private final Path output;
+    private final Settings settings;
+    private final Report report;
+
+    ConsoleUiTest(BundleContext context, Path output, Settings settings) {
+        this.context = context;
+        this.output = output;
+        this.settings = settings;
+        this.report = new Report(output.resolve("result" + settings.suffix() + ".txt"));
+    }
+
+    void run() {
+        Ui ui = null;
+        Shell main = null;
+        try {
+            ui = Ui.awaitDisplay(Duration.ofSeconds(60));
+            logIn(ui);
+            main = awaitMainWindow(ui);
+            checkDashboard(ui, main);
+            checkNavigator(ui, main);
+            checkStatusLine(ui, main);
+            if (settings.expectJapanese()) {
+                checkJapanese(ui, main);
+            }
+            checkComponents();
+            Thread.sleep(1500);
+            screenshot(ui, main, "main");
+            showPart(ui, main, DNS_PART, "dns");
+            showPart(ui, main, ERROR_LOG_PART, "errorlog");
+            showPart(ui, main, DASHBOARD_PART, null);
+        } catch (Throwable t) {
+            report.fail("unexpected " + t);
+            if (ui != null && main == null) {
+                describeLoginDialog(ui);
+            }
+        } finally {
+            report.write();
+            close(ui);
+        }
+    }
+
+    private void logIn(Ui ui) throws Exception {
+        Shell login = ui.await("login dialog", Duration.ofSeconds(90), () -> ui.shell("renkei.login"));
+        report.pass("login dialog shown: " + ui.call(login::getText));
+        Text user = ui.call(() -> Ui.find(login, "renkei.login.user", Text.class));
+        Text password = ui.call(() -> Ui.find(login, "renkei.login.password", Text.class));
+        Button submit = ui.call(() -> Ui.find(login, "renkei.login.submit", Button.class));
+        if (!report.check(user != null && password != null && submit != null, "login dialog has user, password and submit",
+                "widgets missing")) {
+            throw new IllegalStateException("login dialog incomplete");
+        }
+        boolean typed = ui.type(user, settings.username()) & ui.type(password, settings.password());
+        report.note(typed ? "credentials typed with posted key events" : "key events not delivered; credentials set as text");
+        screenshot(ui, login, "login");
+        ui.press(submit);
+    }
+
+    private Shell awaitMainWindow(Ui ui) throws Exception {
+        Shell main = ui.await("main window", Duration.ofSeconds(60), () -> {
+            for (Shell shell : ui.display().getShells()) {
+                if (!shell.isDisposed() && shell.isVisible() && shell.getData(OWNING_MODEL_ELEMENT) instanceof MWindow) {
+                    return shell;
+                }
+            }
+            return null;
+        });
+        report.pass("main window shown: " + ui.call(main::getText));
+        return main;
+    }
+
+    private void checkDashboard(Ui ui, Shell main) throws InterruptedException {
+        try {
+            Table table = ui.await("Dashboard health rows", Duration.ofSeconds(45), () -> {
+                Table found = Ui.find(main, "renkei.dashboard.table", Table.class);
+                return found != null && found.getItemCount() > 0 ? found : null;
+            });
+            List<String> rows = ui.call(() -> Arrays.stream(table.getItems())
+                    .map(item -> item.getText(0) + " | " + item.getText(1) + " | " + item.getText(2)).toList());
+            report.pass("Dashboard shows " + rows.size() + " health row(s): " + String.join("; ", rows));
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail("Dashboard table has no health row: " + e.getMessage());
+        }
+    }
+
+    private void checkNavigator(Ui ui, Shell main) {
+        List<String[]> entries = ui.call(() -> {
+            Table table = Ui.find(main, "renkei.navigator.list", Table.class);
+            List<String[]> found = new ArrayList<>();
+            if (table != null) {
+                for (TableItem item : table.getItems()) {
+                    found.add(new String[] { item.getData() instanceof MPart part ? part.getElementId() : "?", item.getText() });
+                }
+            }
+            return found;
+        });
+        report.note("navigator: " + entries.stream().map(e -> e[1] + " [" + e[0] + "]").collect(Collectors.joining(", ")));
+        report.check(entries.stream().anyMatch(e -> e[0].equals(DASHBOARD_PART)), "navigator lists the Dashboard", "not listed");
+        report.check(entries.stream().anyMatch(e -> e[0].equals(DNS_PART)), "navigator lists the site DNS part", "not listed");
+        report.check(!entries.isEmpty() && entries.stream().noneMatch(e -> e[1].startsWith("%") || e[1].isBlank()),
+                "navigator labels are translated", "untranslated or empty label");
+    }
+
+    private void checkStatusLine(Ui ui, Shell main) {
+        String operator = ui.call(() -> {
+            Label label = Ui.find(main, "renkei.status.operator", Label.class);
+            return label == null ? null : label.getText();
+        });
+        report.check(operator != null && operator.contains(settings.username()), "status line shows the operator",
+                "found '" + operator + "'");
+        for (String id : new String[] { "renkei.status.database", "renkei.status.scheduler", "renkei.status.refreshed" }) {
+            String text = ui.call(() -> {
+                Label label = Ui.find(main, id, Label.class);
+                return label == null ? null : label.getText();
+            });
+            report.check(text != null && !text.isBlank(), "status line " + id.substring(id.lastIndexOf('.') + 1) + ": " + text,
+                    "missing");
+        }
+    }
+
+    private void checkJapanese(Ui ui, Shell main) {
+        List<String> texts = ui.call(() -> {
+            List<String> found = new ArrayList<>();
+            found.add(main.getText());
+            Table dashboard = Ui.find(main, "renkei.dashboard.table", Table.class);
+            if (dashboard != null) {
+                Arrays.stream(dashboard.getColumns()).map(TableColumn::getText).forEach(found::add);
+            }
+            Table navigator = Ui.find(main, "renkei.navigator.list", Table.class);
+            if (navigator != null) {
+                Arrays.stream(navigator.getItems()).map(TableItem::getText).forEach(found::add);
+            }
+            return found;
+        });
+        List<String> ascii = texts.stream().filter(text -> text.chars().allMatch(c -> c < 0x80)).toList();
+        report.check(ascii.isEmpty(), "window title, navigator and Dashboard headers are Japanese: " + texts,
+                "still English: " + ascii);
+    }
+
+    private void checkComponents() {
+        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        if (reference == null) {
+            report.fail("no ServiceComponentRuntime");
+            return;
+        }
+        ServiceComponentRuntime scr = context.getService(reference);
+        try {
+            List<String> offenders = new ArrayList<>();
+            int configurations = 0;
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    configurations++;
+                    if (configuration.state != ComponentConfigurationDTO.ACTIVE
+                            && configuration.state != ComponentConfigurationDTO.SATISFIED) {
+                        offenders.add(description.name + " (" + description.bundle.symbolicName + ", state " + configuration.state
+                                + (configuration.unsatisfiedReferences.length == 0 ? ""
+                                        : ", missing " + Arrays.stream(configuration.unsatisfiedReferences)
+                                                .map(r -> r.name).collect(Collectors.joining(",")))
+                                + (configuration.failure == null ? "" : ", " + configuration.failure.lines().findFirst().orElse(""))
+                                + ")");
+                    }
+                }
+            }
+            report.check(offenders.isEmpty(), configurations + " DS component configurations are ACTIVE or SATISFIED",
+                    "unsatisfied: " + String.join("; ", offenders));
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /** Shows a part as an operator would (the navigator for modules) and takes a screenshot. */
+    private void showPart(Ui ui, Shell main, String partId, String screenshotName) throws Exception {
+        Optional<MPart> part = ui.call(() -> {
+            MWindow window = (MWindow) main.getData(OWNING_MODEL_ELEMENT);
+            EModelService models = window.getContext().get(EModelService.class);
+            return Optional.ofNullable(models.find(partId, window)).filter(MPart.class::isInstance).map(MPart.class::cast);
+        });
+        if (part.isEmpty()) {
+            report.fail("part " + partId + " not in the model");
+            return;
+        }
+        boolean viaNavigator = ui.call(() -> {
+            Table navigator = Ui.find(main, "renkei.navigator.list", Table.class);
+            for (int i = 0; navigator != null && i < navigator.getItemCount(); i++) {
+                if (navigator.getItem(i).getData() == part.get()) {
+                    navigator.setSelection(i);
+                    Event event = new Event();
+                    event.item = navigator.getItem(i);
+                    navigator.notifyListeners(SWT.Selection, event);
+                    return true;
+                }
+            }
+            MWindow window = (MWindow) main.getData(OWNING_MODEL_ELEMENT);
+            window.getContext().get(EPartService.class).showPart(part.get(), EPartService.PartState.ACTIVATE);
+            return false;
+        });
+        try {
+            ui.await(partId + " shown", Duration.ofSeconds(15), () -> part.get().getWidget() instanceof Control control
+                    && control.isVisible() ? control : null);
+            report.pass("part " + partId + " shown" + (viaNavigator ? " by selecting it in the navigator" : ""));
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage());
+        }
+        if (screenshotName != null) {
+            Thread.sleep(2500);
+            screenshot(ui, main, screenshotName);
+        }
+    }
+
+    private void screenshot(Ui ui, Shell shell, String name) {
+        Path file = output.resolve(name + settings.suffix() + ".png");
+        try {
+            ui.screenshot(shell, file);
+            report.note("screenshot " + file);
+        } catch (Exception e) {
+            report.note("screenshot " + file + " failed: " + e);
+        }
+    }
+
+    private void describeLoginDialog(Ui ui) {
+        try {
+            String texts = ui.call(() -> {
+                Shell login = ui.shell("renkei.login");
+                if (login == null) {
+                    return "login dialog closed";
+                }
+                List<String> found = new ArrayList<>();
+                Ui.all(login, Label.class).forEach(label -> found.add(label.getText()));
+                Ui.all(login, Text.class).stream().filter(text -> (text.getStyle() & SWT.READ_ONLY) != 0)
+                        .forEach(text -> found.add(text.getText()));
+                return "login dialog says: " + found;
+            });
+            report.note(texts);
+            Shell login = ui.call(() -> ui.shell("renkei.login"));
+            if (login != null) {
+                screenshot(ui, login, "login-failed");
+            }
+        } catch (RuntimeException e) {
+            report.note("cannot read the login dialog: " + e);
+        }
+    }
+
+    private void close(Ui ui) {
+        if (ui == null || ui.display().isDisposed()) {
+            System.exit(report.passed() ? 0 : 1);
+            return;
+        }
+        try {
+            ui.display().asyncExec(() -> {
+                for (Shell shell : ui.display().getShells()) {
+                    if (shell.getData(OWNING_MODEL_ELEMENT) instanceof MWindow window) {
+                        window.getContext().get(IWorkbench.class).close();
+                        return;
+                    }
+                }
+                // Still at the login dialog: closing it quits the console.
+                Shell login = ui.shell("renkei.login");
+                if (login != null) {
+                    login.close();
+                }
+            });
+            Thread.sleep(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("[uitest] console did not close within 20 s; exiting");
+        System.exit(report.passed() ? 0 : 1);
+    }
+}

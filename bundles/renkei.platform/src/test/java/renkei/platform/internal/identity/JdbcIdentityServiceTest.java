@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +30,7 @@ import renkei.platform.Session;
 import renkei.platform.TotpEnrolment;
 import renkei.platform.internal.JdbcAuditLog;
 import renkei.platform.internal.JdbcDatabase;
+import renkei.platform.testsupport.MutableClock;
 import renkei.platform.testsupport.TestDatabases;
 
 class JdbcIdentityServiceTest {
@@ -159,33 +158,5 @@ class JdbcIdentityServiceTest {
 
     private static String pad(String base32) {
         return base32 + "=".repeat((8 - base32.length() % 8) % 8);
-    }
-
-    /** A clock tests can move forward. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

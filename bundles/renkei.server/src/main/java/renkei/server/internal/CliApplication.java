@@ -56,6 +56,7 @@ public final class CliApplication implements IApplication {
                 new AuditCommands.List(services), new AuditCommands.Export(services), new HealthCommand(services),
                 new DiagCommand(services), new OperatorCommands.ListOperators(services),
                 new OperatorCommands.Bootstrap(services)));
+        commands.addAll(NotifyCommands.all(services));
         commands.sort(Comparator.comparing(Command::name));
         return commands;
     }

@@ -24,7 +24,7 @@ import renkei.platform.Notification;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 import renkei.platform.internal.JdbcDatabase;
-import renkei.platform.internal.TestDatabases;
+import renkei.platform.testsupport.TestDatabases;
 import renkei.platform.internal.mail.MailTestSupport.ManualClock;
 import renkei.platform.internal.mail.MailTestSupport.MemorySecretStore;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import renkei.platform.MailStatus;
 import renkei.platform.internal.JdbcDatabase;
-import renkei.platform.internal.TestDatabases;
+import renkei.platform.testsupport.TestDatabases;
 
 class MailTemplatesTest {
 

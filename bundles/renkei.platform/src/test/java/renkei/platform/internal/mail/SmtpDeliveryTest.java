@@ -26,7 +26,7 @@ import jakarta.mail.internet.MimeUtility;
 import renkei.platform.MailMessage;
 import renkei.platform.MailStatus;
 import renkei.platform.internal.JdbcDatabase;
-import renkei.platform.internal.TestDatabases;
+import renkei.platform.testsupport.TestDatabases;
 import renkei.platform.internal.mail.MailTestSupport.ManualClock;
 
 /** Delivery through a real SMTP server (GreenMail on a loopback port) with an in-memory H2 queue. */

@@ -33,6 +33,15 @@ public interface IdentityService {
     /** Sets a new password; requires the operator themself or the operations office. */
     void changePassword(Session by, String username, char[] newPassword);
 
+    /**
+     * Creates the first operations-office account of a new installation (used by {@code renkei
+     * operator bootstrap} and the demo seeder); refused once any account exists.
+     */
+    Operator bootstrap(NewOperator operator);
+
+    /** Enables or disables an account; requires the operations office. */
+    void setEnabled(Session by, String username, boolean enabled);
+
     Optional<Operator> find(String username);
 
     List<Operator> list();

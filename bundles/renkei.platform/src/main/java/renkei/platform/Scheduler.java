@@ -28,4 +28,12 @@ public interface Scheduler {
      * @return ids of the tasks this process ran
      */
     List<String> runDueTasks();
+
+    /**
+     * Runs one task now, whether due or not, unless another process holds its lease.
+     *
+     * @return whether this process ran it
+     * @throws IllegalArgumentException when no task with that id is registered here
+     */
+    boolean runNow(String taskId);
 }

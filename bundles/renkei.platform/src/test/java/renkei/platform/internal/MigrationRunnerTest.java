@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import renkei.platform.DatabaseException;
 import renkei.platform.SchemaMigrations;
 import renkei.platform.SchemaMigrations.Migration;
+import renkei.platform.testsupport.TestDatabases;
 
 class MigrationRunnerTest {
 

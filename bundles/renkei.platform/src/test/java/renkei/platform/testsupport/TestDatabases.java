@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
-package renkei.platform.internal;
+package renkei.platform.testsupport;
+
+import renkei.platform.internal.JdbcDatabase;
+import renkei.platform.internal.PlatformSchema;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.server.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code --name value} and {@code --flag} options; anything unknown is a usage error. */
+final class Arguments {
+
+    private final Map<String, List<String>> options = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
+
+    Arguments(List<String> args, Set<String> valueOptions, Set<String> flags) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (valueOptions.contains(arg)) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException(arg + " needs a value");
+                }
+                options.computeIfAbsent(arg, k -> new ArrayList<>()).add(args.get(++i));
+            } else if (flags.contains(arg)) {
+                options.computeIfAbsent(arg, k -> new ArrayList<>()).add("true");
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("unknown option " + arg);
+            } else {
+                positional.add(arg);
+            }
+        }
+    }
+
+    Optional<String> value(String option) {
+        List<String> values = options.get(option);
+        return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    List<String> values(String option) {
+        return options.getOrDefault(option, List.of());
+    }
+
+    String required(String option) {
+        return value(option).orElseThrow(() -> new UsageException(option + " is required"));
+    }
+
+    boolean flag(String option) {
+        return options.containsKey(option);
+    }
+
+    List<String> positional() {
+        return positional;
+    }
+
+    /** Bad command-line usage: reported as one line, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

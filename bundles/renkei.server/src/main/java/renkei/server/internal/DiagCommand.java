@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.server.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+import renkei.platform.Database;
+
+/** {@code renkei diag components}: every DS component's state; exit 1 when any is unsatisfied. */
+final class DiagCommand implements Command {
+
+    private final Services services;
+
+    DiagCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public String name() {
+        return "diag components";
+    }
+
+    @Override
+    public String usage() {
+        return "- list Declarative Services components and their state; exit 1 if any is unsatisfied or failed";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) {
+        new Arguments(args, Set.of(), Set.of());
+        services.require(Database.class);
+        services.components().forEach(out::println);
+        List<String> problems = services.problems();
+        problems.forEach(p -> System.err.println("renkei diag: " + p));
+        return problems.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.server.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import renkei.platform.MailStatus;
+import renkei.platform.Notification;
+import renkei.platform.NotificationService;
+import renkei.platform.Severity;
+
+/** {@code renkei notify …} and {@code renkei mail …}: the console feed and the outgoing mail queue. */
+final class NotifyCommands {
+
+    private NotifyCommands() {
+    }
+
+    static List<Command> all(Services services) {
+        return List.of(new Post(services), new Feed(services), new MailQueue(services), new MailTest(services),
+                new MailDeliver(services));
+    }
+
+    private record Post(Services services) implements Command {
+        @Override
+        public String name() {
+            return "notify post";
+        }
+
+        @Override
+        public String usage() {
+            return "--title T [--body B] [--severity INFO|WARNING|CRITICAL] [--source S] - add an item to every console's feed";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out) {
+            Arguments options = new Arguments(args, Set.of("--title", "--body", "--severity", "--source"), Set.of());
+            Severity severity = Severity.valueOf(options.value("--severity").orElse("INFO").toUpperCase(Locale.ROOT));
+            Notification posted = services.require(NotificationService.class).post(severity,
+                    options.value("--source").orElse("cli"), options.required("--title"), options.value("--body").orElse(""));
+            out.println(posted.id());
+            return 0;
+        }
+    }
+
+    private record Feed(Services services) implements Command {
+        @Override
+        public String name() {
+            return "notify feed";
+        }
+
+        @Override
+        public String usage() {
+            return "[--limit N] - newest feed items: time, severity, source, title";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out) {
+            Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
+            for (Notification n : services.require(NotificationService.class).feed(Integer.parseInt(options.value("--limit").orElse("20")))) {
+                out.println(String.join("\t", n.createdAt().toString(), n.severity().name(), n.source(), n.title()));
+            }
+            return 0;
+        }
+    }
+
+    private record MailQueue(Services services) implements Command {
+        @Override
+        public String name() {
+            return "mail queue";
+        }
+
+        @Override
+        public String usage() {
+            return "[--limit N] - outgoing mail: id, state, attempts, next attempt, recipient, charset, subject, last error";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out) {
+            Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
+            for (MailStatus m : services.require(NotificationService.class).mailQueue(Integer.parseInt(options.value("--limit").orElse("50")))) {
+                out.println(String.join("\t", Long.toString(m.id()), m.state().name(), Integer.toString(m.attempts()),
+                        m.nextAttemptAt().toString(), m.recipient(), m.charset(), m.subject(), m.lastError().orElse("")));
+            }
+            return 0;
+        }
+    }
+
+    private record MailTest(Services services) implements Command {
+        @Override
+        public String name() {
+            return "mail test";
+        }
+
+        @Override
+        public String usage() {
+            return "--to ADDRESS [--lang en|ja] - queue the test mail template (delivered by the scheduler or 'mail deliver')";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out) {
+            Arguments options = new Arguments(args, Set.of("--to", "--lang"), Set.of());
+            long id = services.require(NotificationService.class).queueTemplated(options.required("--to"),
+                    Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of());
+            out.println(id);
+            return 0;
+        }
+    }
+
+    private record MailDeliver(Services services) implements Command {
+        @Override
+        public String name() {
+            return "mail deliver";
+        }
+
+        @Override
+        public String usage() {
+            return "- try every due mail now; prints how many were sent";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out) {
+            new Arguments(args, Set.of(), Set.of());
+            out.println(services.require(NotificationService.class).deliverDue());
+            return 0;
+        }
+    }
+}

@@ -10,13 +10,11 @@ demo_init() {
   [ -x "$RENKEI_REPO/releng/renkei" ] || die "releng/renkei is missing: cannot seed a demo home"
   RENKEI_HOME="$home" "$RENKEI_REPO/releng/renkei" demo init >"$transcript" 2>&1 ||
     { cat "$transcript" >&2; die "releng/renkei demo init failed (transcript above)"; }
-  DEMO_USER=${RENKEI_DEMO_USER:-$(demo_field 'user(name)?|login' "$transcript")}
-  DEMO_PASSWORD=${RENKEI_DEMO_PASSWORD:-$(demo_field 'password' "$transcript")}
+  # The demo prints "Demo operator login:    <user> / <password>".
+  local login; login=$(sed -nE 's#^Demo operator login:[[:space:]]*([^[:space:]]+)[[:space:]]*/[[:space:]]*([^[:space:]]+).*#\1 \2#p' "$transcript" | head -n1)
+  DEMO_USER=${RENKEI_DEMO_USER:-${login%% *}}
+  DEMO_PASSWORD=${RENKEI_DEMO_PASSWORD:-${login#* }}
   [ -n "$DEMO_USER" ] && [ -n "$DEMO_PASSWORD" ] ||
     { cat "$transcript" >&2; die "cannot find the demo operator's user name and password in the demo init output"; }
 }
 
-# First "<name>: value" or "<name>=value" in the transcript, name matched case-insensitively.
-demo_field() {
-  grep -ioE "\\b($1)\\b[[:space:]]*[:=][[:space:]]*[^[:space:],;]+" "$2" | head -n1 | sed -E 's/^[^:=]*[:=][[:space:]]*//'
-}

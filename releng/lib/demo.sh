@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: EPL-2.0
 # Seeds a demo Renkei home with `releng/renkei demo init` and finds the demo operator's login in
 # what it prints, for scripts that log in automatically (UI test, benchmark).
-#   demo_init <home> <transcript-file>   sets DEMO_USER and DEMO_PASSWORD
+#   demo_init <home> <transcript-file>   sets DEMO_USER and DEMO_PASSWORD, and DEMO_CA_USER,
+#                                        DEMO_CA_PASSWORD, DEMO_CA_TOTP_SECRET when the demo has a
+#                                        CA operator (who logs in with a TOTP code)
 # RENKEI_DEMO_USER / RENKEI_DEMO_PASSWORD override what is parsed.
 
 demo_init() {
@@ -14,6 +16,9 @@ demo_init() {
   local login; login=$(sed -nE 's#^Demo operator login:[[:space:]]*([^[:space:]]+)[[:space:]]*/[[:space:]]*([^[:space:]]+).*#\1 \2#p' "$transcript" | head -n1)
   DEMO_USER=${RENKEI_DEMO_USER:-${login%% *}}
   DEMO_PASSWORD=${RENKEI_DEMO_PASSWORD:-${login#* }}
+  # ... and "CA demo login:          <user> / <password>   TOTP secret <base32>".
+  local ca; ca=$(sed -nE 's#^CA demo login:[[:space:]]*([^[:space:]]+)[[:space:]]*/[[:space:]]*([^[:space:]]+)[[:space:]]+TOTP secret[[:space:]]+([A-Z2-7=]+).*#\1 \2 \3#p' "$transcript" | head -n1)
+  read -r DEMO_CA_USER DEMO_CA_PASSWORD DEMO_CA_TOTP_SECRET <<<"${ca:-}" || true
   [ -n "$DEMO_USER" ] && [ -n "$DEMO_PASSWORD" ] ||
     { cat "$transcript" >&2; die "cannot find the demo operator's user name and password in the demo init output"; }
 }

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: EPL-2.0
 # Console UI test on a real window under Xvfb. Builds the products and the test-only bundle
 # tests/renkei.app.uitest, seeds a throw-away demo Renkei home, adds the test bundle to a private
-# copy of the console's configuration inside that home, and runs the console twice (English, then
-# -nl ja). The test bundle logs in through the real login dialog, checks the Dashboard, navigator,
-# status line and DS components, and saves screenshots and result*.txt to target/ui-test/.
+# copy of the console's configuration inside that home, and runs the console twice: in English as
+# the demo operator, then with -nl ja as the demo CA operator, who must also answer the TOTP
+# question. The test bundle logs in through the real login dialog, checks the Dashboard,
+# navigator, status line, notification feed, Run now and Progress, and the DS components, and
+# saves screenshots and result*.txt to target/ui-test/.
 # Exit status: 0 when both runs report RESULT=PASS.
 #   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 120)
 # Debian packages: xvfb, libgtk-3-0, fonts-ipafont-gothic (Japanese), imagemagick (optional).
@@ -44,9 +46,9 @@ install_test_configuration() {
       "$product/configuration/config.ini" >"$conf/config.ini"
 }
 
-# run_console <suffix> <expect-japanese> [program args...]
+# run_console <suffix> <expect-japanese> <user> <password> <totp-secret or ""> [program args...]
 run_console() {
-  local suffix=$1 japanese=$2; shift 2
+  local suffix=$1 japanese=$2 user=$3 password=$4 totp=$5; shift 5
   local log="$OUT/console$suffix.log"
   echo "renkei: UI test run${suffix:+ ($suffix)} on $DISPLAY, log $log" >&2
   rm -f "$OUT/result$suffix.txt"
@@ -54,7 +56,7 @@ run_console() {
   timeout -k 10 "$RUN_TIMEOUT" bash -c 'source "$1/releng/lib/common.sh"; shift; launch_product console "$@"' _ "$RENKEI_REPO" \
     -Dosgi.configuration.cascaded=false \
     -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
-    -Drenkei.uitest.user="$DEMO_USER" -Drenkei.uitest.password="$DEMO_PASSWORD" \
+    -Drenkei.uitest.user="$user" -Drenkei.uitest.password="$password" -Drenkei.uitest.totpSecret="$totp" \
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?
   [ "$status" -eq 124 ] && echo "renkei: the console did not finish within $RUN_TIMEOUT s" >&2
   local platform_log="$RENKEI_HOME/runtime/console/workspace/.metadata/.log"
@@ -80,10 +82,14 @@ main() {
   install_test_configuration
   XVFB_LOG="$OUT/xvfb.log" start_xvfb
   local failed=0
-  run_console "" false || failed=1
+  run_console "" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1
   # A fresh workspace so the second run does not reuse the first one's state.
   rm -rf "$RENKEI_HOME/runtime/console/workspace"
-  run_console "-ja" true -nl ja || failed=1
+  if [ -n "${DEMO_CA_TOTP_SECRET:-}" ]; then
+    run_console "-ja" true "$DEMO_CA_USER" "$DEMO_CA_PASSWORD" "$DEMO_CA_TOTP_SECRET" -nl ja || failed=1
+  else
+    run_console "-ja" true "$DEMO_USER" "$DEMO_PASSWORD" "" -nl ja || failed=1
+  fi
   echo "renkei: screenshots and results in $OUT" >&2
   if [ "$failed" -ne 0 ]; then
     echo "renkei: UI test FAILED" >&2

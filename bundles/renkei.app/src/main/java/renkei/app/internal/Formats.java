@@ -92,11 +92,6 @@ public final class Formats {
         return left.isNegative() ? NLS.bind(Messages.Expiry_expired, duration(left)) : NLS.bind(Messages.Expiry_left, duration(left));
     }
 
-    /** The next run as time of day plus countdown, e.g. "18:05:00 (in 2 min)". */
-    public static String nextRun(Optional<Instant> nextRun, Instant now) {
-        return nextRun.map(at -> NLS.bind(Messages.Time_withRelative, when(at, now), relative(at, now))).orElse(NONE);
-    }
-
     /** An exception as an operator reads it: its message and every distinct cause. */
     public static String describe(Throwable error) {
         StringBuilder text = new StringBuilder();

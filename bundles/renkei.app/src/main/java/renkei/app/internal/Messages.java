@@ -161,6 +161,7 @@ public final class Messages extends NLS {
     public static String Status_operator;
     public static String Status_operatorTooltip;
     public static String Status_refreshed;
+    public static String Status_roles;
     public static String Status_scheduler;
     public static String Status_schedulerActive;
     public static String Status_schedulerInactive;
@@ -170,7 +171,6 @@ public final class Messages extends NLS {
     public static String Status_yes;
     public static String Time_ago;
     public static String Time_in;
-    public static String Time_withRelative;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -25,6 +25,7 @@ public final class WidgetIds {
     public static final String PROGRESS_TABLE = "renkei.progress.table";
     public static final String ERROR_LOG_TABLE = "renkei.errorlog.table";
     public static final String STATUS_OPERATOR = "renkei.status.operator";
+    public static final String STATUS_ROLES = "renkei.status.roles";
     public static final String STATUS_DATABASE = "renkei.status.database";
     public static final String STATUS_SCHEDULER = "renkei.status.scheduler";
     public static final String STATUS_REFRESHED = "renkei.status.refreshed";

@@ -127,6 +127,12 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     @Override
+    protected Point getInitialSize() {
+        Point size = super.getInitialSize();
+        return new Point(Math.max(size.x, 640), size.y);
+    }
+
+    @Override
     public void create() {
         super.create();
         if (autoLogin.enabled()) {
@@ -230,7 +236,9 @@ public final class LoginDialog extends TitleAreaDialog {
             ((GridData) control.getLayoutData()).exclude = !visible;
         }
         Shell shell = getShell();
-        if (shell != null && !shell.isDisposed()) {
+        // Only once the dialog is open: while it is being created the shell has no size yet and
+        // the window computes its initial size itself.
+        if (shell != null && !shell.isDisposed() && shell.isVisible()) {
             totpText.getParent().layout(true, true);
             Point size = shell.computeSize(shell.getSize().x, SWT.DEFAULT);
             shell.setSize(shell.getSize().x, Math.max(size.y, shell.getSize().y));

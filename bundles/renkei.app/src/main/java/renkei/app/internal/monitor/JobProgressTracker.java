@@ -22,7 +22,8 @@ import org.eclipse.core.runtime.jobs.ProgressProvider;
 /**
  * Follows every non-system Eclipse {@link Job}: it is the job manager's {@link ProgressProvider}, so
  * the monitor each job reports to is one of ours, and a job change listener, so it sees jobs wait,
- * run and finish. The Progress part shows its {@link #snapshot()}.
+ * run and finish. Finished jobs stay listed if a user started them or they failed. The Progress
+ * part shows its {@link #snapshot()}.
  *
  * <p>Thread-safe: monitors are called from job threads; readers poll {@link #version()}.
  */
@@ -144,8 +145,13 @@ public final class JobProgressTracker extends ProgressProvider {
             tracked.finished = Instant.now();
             tracked.result = event.getResult();
             tracked.state = State.FINISHED;
+            // Background refreshes come and go every few seconds; only what an operator started,
+            // and whatever failed, stays listed after it finished.
+            boolean keep = event.getJob().isUser() || (event.getResult() != null && !event.getResult().isOK());
             synchronized (finished) {
-                finished.addFirst(tracked.view());
+                if (keep) {
+                    finished.addFirst(tracked.view());
+                }
                 while (finished.size() > FINISHED_KEPT) {
                     finished.removeLast();
                 }

@@ -27,9 +27,13 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -86,6 +90,7 @@ public final class DashboardPart {
     private IStylingEngine styling;
 
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private Label summaryLabel;
     private Button runNowButton;
     private StatusStyle style;
@@ -116,11 +121,14 @@ public final class DashboardPart {
         refreshButton.setText(Messages.Dashboard_refresh);
         refreshButton.addListener(SWT.Selection, event -> requestRefresh());
 
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(tableArea);
+        columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = WidgetIds.name(viewer.getTable(), WidgetIds.DASHBOARD_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(viewer);
         createColumns();
@@ -134,20 +142,23 @@ public final class DashboardPart {
     }
 
     private void createColumns() {
-        column(Messages.Dashboard_colStatus, 110, health -> Formats.status(health.status()), health -> style.icon(health.status()),
-                health -> style.color(health.status()), health -> health.summary());
-        column(Messages.Dashboard_colSource, 220, SourceHealth::displayName, null, null,
+        column(Messages.Dashboard_colStatus, new ColumnPixelData(95), health -> Formats.status(health.status()),
+                health -> style.icon(health.status()), health -> style.color(health.status()), SourceHealth::summary);
+        column(Messages.Dashboard_colSource, new ColumnWeightData(30, 160), SourceHealth::displayName, null, null,
                 health -> health.sourceId() + " (" + health.kind() + ")");
-        column(Messages.Dashboard_colSummary, 300, SourceHealth::summary, null, null, SourceHealth::summary);
-        column(Messages.Dashboard_colLastSuccess, 110, health -> Formats.when(health.lastSuccess(), Instant.now()), null, null,
-                health -> Formats.full(health.lastSuccess()));
-        column(Messages.Dashboard_colNextRun, 170, health -> Formats.nextRun(health.nextRun(), Instant.now()), null, null,
+        column(Messages.Dashboard_colSummary, new ColumnWeightData(45, 180), SourceHealth::summary, null, null,
+                SourceHealth::summary);
+        column(Messages.Dashboard_colLastSuccess, new ColumnPixelData(105), health -> Formats.when(health.lastSuccess(), Instant.now()),
+                null, null, health -> Formats.full(health.lastSuccess()));
+        column(Messages.Dashboard_colNextRun, new ColumnPixelData(110),
+                health -> health.nextRun().map(at -> Formats.relative(at, Instant.now())).orElse(Formats.NONE), null, null,
                 health -> Formats.full(health.nextRun()));
-        column(Messages.Dashboard_colExpiry, 130, health -> Formats.expiry(health.expiresAt(), Instant.now()), null,
-                health -> health.expiresIn(Instant.now()).filter(left -> left.toDays() < 7).isPresent()
+        column(Messages.Dashboard_colExpiry, new ColumnPixelData(100), health -> Formats.expiry(health.expiresAt(), Instant.now()),
+                null, health -> health.expiresIn(Instant.now()).filter(left -> left.toDays() < 7).isPresent()
                         ? style.color(HealthStatus.WARNING) : null,
                 health -> Formats.full(health.expiresAt()));
-        column(Messages.Dashboard_colLastError, 380, DashboardPart::lastError, null, health -> style.color(HealthStatus.CRITICAL),
+        column(Messages.Dashboard_colLastError, new ColumnWeightData(25, 120), DashboardPart::lastError, null,
+                health -> style.color(HealthStatus.CRITICAL),
                 health -> health.lastError().isEmpty() ? null
                         : NLS.bind(Messages.Dashboard_errorTooltip, new Object[] { Formats.full(health.lastErrorAt()),
                                 health.consecutiveFailures(), lastError(health) }));
@@ -162,12 +173,12 @@ public final class DashboardPart {
                 .orElse(health.lastError().get());
     }
 
-    private void column(String title, int width, Function<SourceHealth, String> text, Function<SourceHealth, Image> image,
-            Function<SourceHealth, Color> foreground, Function<SourceHealth, String> tooltip) {
+    private void column(String title, ColumnLayoutData width, Function<SourceHealth, String> text,
+            Function<SourceHealth, Image> image, Function<SourceHealth, Color> foreground, Function<SourceHealth, String> tooltip) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
         column.getColumn().setResizable(true);
+        columns.setColumnData(column.getColumn(), width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

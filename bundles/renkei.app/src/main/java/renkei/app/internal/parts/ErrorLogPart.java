@@ -11,8 +11,12 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -47,6 +51,7 @@ public final class ErrorLogPart {
     private ErrorLogCollector collector;
 
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private Text details;
     private Label summaryLabel;
     private StatusStyle style;
@@ -65,16 +70,19 @@ public final class ErrorLogPart {
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite tableArea = new Composite(sash, SWT.NONE);
+        columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = WidgetIds.name(viewer.getTable(), WidgetIds.ERROR_LOG_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.ErrorLog_colTime, 90, entry -> Formats.when(entry.time(), Instant.now()), null, null);
-        column(Messages.ErrorLog_colSeverity, 100, entry -> severityText(entry.severity()),
+        column(Messages.ErrorLog_colTime, new ColumnPixelData(90), entry -> Formats.when(entry.time(), Instant.now()), null, null);
+        column(Messages.ErrorLog_colSeverity, new ColumnPixelData(100), entry -> severityText(entry.severity()),
                 entry -> style.iconForLogSeverity(entry.severity()), entry -> style.colorForLogSeverity(entry.severity()));
-        column(Messages.ErrorLog_colPlugin, 170, Entry::plugin, null, null);
-        column(Messages.ErrorLog_colMessage, 480, entry -> entry.message().lines().findFirst().orElse(""), null, null);
+        column(Messages.ErrorLog_colPlugin, new ColumnWeightData(20, 120), Entry::plugin, null, null);
+        column(Messages.ErrorLog_colMessage, new ColumnWeightData(60, 200), entry -> entry.message().lines().findFirst().orElse(""), null, null);
         details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         sash.setWeights(65, 35);
         viewer.addSelectionChangedListener(event -> {
@@ -84,11 +92,11 @@ public final class ErrorLogPart {
         poll();
     }
 
-    private void column(String title, int width, Function<Entry, String> text, Function<Entry, Image> image,
+    private void column(String title, ColumnLayoutData width, Function<Entry, String> text, Function<Entry, Image> image,
             Function<Entry, Color> foreground) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
+        columns.setColumnData(column.getColumn(), width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

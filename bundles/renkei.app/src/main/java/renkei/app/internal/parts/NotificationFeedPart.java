@@ -21,8 +21,12 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -63,6 +67,7 @@ public final class NotificationFeedPart {
     private UISynchronize sync;
 
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private Text details;
     private Label statusLabel;
     private StatusStyle style;
@@ -79,16 +84,19 @@ public final class NotificationFeedPart {
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite tableArea = new Composite(sash, SWT.NONE);
+        columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         Table table = WidgetIds.name(viewer.getTable(), WidgetIds.FEED_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Feed_colTime, 90, item -> Formats.when(item.createdAt(), Instant.now()), null, null);
-        column(Messages.Feed_colSeverity, 100, item -> Formats.severity(item.severity()), item -> style.icon(item.severity()),
+        column(Messages.Feed_colTime, new ColumnPixelData(90), item -> Formats.when(item.createdAt(), Instant.now()), null, null);
+        column(Messages.Feed_colSeverity, new ColumnPixelData(100), item -> Formats.severity(item.severity()), item -> style.icon(item.severity()),
                 item -> style.color(item.severity()));
-        column(Messages.Feed_colSource, 130, Notification::source, null, null);
-        column(Messages.Feed_colTitle, 360, Notification::title, null, null);
+        column(Messages.Feed_colSource, new ColumnWeightData(20, 100), Notification::source, null, null);
+        column(Messages.Feed_colTitle, new ColumnWeightData(60, 160), Notification::title, null, null);
         details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         sash.setWeights(70, 30);
         viewer.addSelectionChangedListener(event -> showDetails());
@@ -99,11 +107,11 @@ public final class NotificationFeedPart {
         parent.getDisplay().timerExec(REFRESH_MILLIS, periodicRefresh);
     }
 
-    private void column(String title, int width, Function<Notification, String> text, Function<Notification, Image> image,
+    private void column(String title, ColumnLayoutData width, Function<Notification, String> text, Function<Notification, Image> image,
             Function<Notification, Color> foreground) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
+        columns.setColumnData(column.getColumn(), width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

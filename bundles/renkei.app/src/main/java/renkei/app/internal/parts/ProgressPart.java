@@ -13,8 +13,12 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -54,6 +58,7 @@ public final class ProgressPart {
     private JobProgressTracker tracker;
 
     private TableViewer viewer;
+    private TableColumnLayout columns;
     private Label summaryLabel;
     private Button cancelButton;
     private StatusStyle style;
@@ -75,26 +80,29 @@ public final class ProgressPart {
         clearButton.setText(Messages.Progress_clearFinished);
         clearButton.addListener(SWT.Selection, event -> tracker.clearFinished());
 
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(tableArea);
+        columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         Table table = WidgetIds.name(viewer.getTable(), WidgetIds.PROGRESS_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Progress_colJob, 300, JobView::name, this::stateColor);
-        column(Messages.Progress_colState, 150, ProgressPart::stateText, this::stateColor);
-        column(Messages.Progress_colProgress, 160, view -> "", null);
-        column(Messages.Progress_colDetail, 300, view -> view.subTask().isEmpty() ? view.task() : view.task() + " \u2013 " + view.subTask(), null);
-        column(Messages.Progress_colTime, 220, ProgressPart::timeText, null);
+        column(Messages.Progress_colJob, new ColumnWeightData(30, 160), JobView::name, this::stateColor);
+        column(Messages.Progress_colState, new ColumnPixelData(140), ProgressPart::stateText, this::stateColor);
+        column(Messages.Progress_colProgress, new ColumnPixelData(150), view -> "", null);
+        column(Messages.Progress_colDetail, new ColumnWeightData(30, 120), view -> view.subTask().isEmpty() ? view.task() : view.task() + " \u2013 " + view.subTask(), null);
+        column(Messages.Progress_colTime, new ColumnPixelData(200), ProgressPart::timeText, null);
         table.addListener(SWT.PaintItem, this::paintProgress);
         viewer.addSelectionChangedListener(event -> updateCancel());
         poll();
     }
 
-    private void column(String title, int width, Function<JobView, String> text, Function<JobView, Color> foreground) {
+    private void column(String title, ColumnLayoutData width, Function<JobView, String> text, Function<JobView, Color> foreground) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
+        columns.setColumnData(column.getColumn(), width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

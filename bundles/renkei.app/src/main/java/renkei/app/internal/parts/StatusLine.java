@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -27,8 +28,10 @@ import renkei.platform.Session;
 
 /**
  * The bottom trim: who is logged in with which roles, which database the console uses, whether
- * this process runs scheduled tasks, and when the Dashboard last read the stored health. Reads
- * only values the services hold in memory. UI thread only.
+ * this process runs scheduled tasks, and when the Dashboard last read the stored health. It
+ * stretches over the whole window width (tag {@code stretch} in the model); when that is too narrow
+ * the operator and database texts are shortened first. Reads only values the services hold in
+ * memory. UI thread only.
  */
 public final class StatusLine {
 
@@ -50,15 +53,17 @@ public final class StatusLine {
     @PostConstruct
     void createControls(Composite parent) {
         Composite line = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(7).margins(6, 2).spacing(8, 0).applyTo(line);
+        GridLayoutFactory.fillDefaults().numColumns(8).margins(6, 2).spacing(8, 0).applyTo(line);
 
-        Label operator = label(line, WidgetIds.STATUS_OPERATOR, NLS.bind(Messages.Status_operator,
-                new Object[] { session.operator().displayName(), session.username(), roles() }));
+        Label operator = label(line, WidgetIds.STATUS_OPERATOR,
+                NLS.bind(Messages.Status_operator, session.operator().displayName(), session.username()));
         operator.setToolTipText(NLS.bind(Messages.Status_operatorTooltip, Formats.full(session.authenticatedAt()),
                 session.secondFactor() ? Messages.Status_yes : Messages.Status_no));
+        String rolesText = NLS.bind(Messages.Status_roles, roles());
+        shrinkingLabel(line, WidgetIds.STATUS_ROLES, rolesText, rolesText);
         separator(line);
-        label(line, WidgetIds.STATUS_DATABASE,
-                NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe()));
+        String databaseText = NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe());
+        shrinkingLabel(line, WidgetIds.STATUS_DATABASE, databaseText, databaseText);
         separator(line);
         label(line, WidgetIds.STATUS_SCHEDULER, scheduler == null ? NLS.bind(Messages.Status_scheduler, Messages.Status_unavailable)
                 : NLS.bind(Messages.Status_scheduler, scheduler.isActive() ? Messages.Status_schedulerActive
@@ -69,6 +74,20 @@ public final class StatusLine {
 
     private String roles() {
         return session.operator().roles().stream().sorted().map(Formats::role).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A label that gives up width first when the window is narrow, shortening its text with an
+     * ellipsis; the full text stays in the tooltip.
+     */
+    private static CLabel shrinkingLabel(Composite parent, String id, String text, String tooltip) {
+        CLabel label = WidgetIds.name(new CLabel(parent, SWT.NONE), id);
+        label.setText(text);
+        label.setToolTipText(tooltip);
+        label.setMargins(0, 0, 0, 0);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER)
+                .hint(Math.min(label.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, 200), SWT.DEFAULT).applyTo(label);
+        return label;
     }
 
     private static Label label(Composite parent, String id, String text) {

@@ -30,6 +30,9 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import renkei.platform.NotificationService;
+import renkei.platform.Severity;
+
 /**
  * The console UI test: logs in through the real login dialog, waits for the main window, checks
  * the Dashboard, the module navigator, the status line and every Declarative Services component,
@@ -39,11 +42,12 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 final class ConsoleUiTest {
 
     /** What to log in as and what to expect, from {@code renkei.uitest.*} system properties. */
-    record Settings(String username, String password, String suffix, boolean expectJapanese) {
+    record Settings(String username, String password, String totpSecret, String suffix, boolean expectJapanese) {
 
         static Settings fromSystemProperties() {
             return new Settings(System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
-                    System.getProperty("renkei.uitest.suffix", ""), Boolean.getBoolean("renkei.uitest.expectJapanese"));
+                    System.getProperty("renkei.uitest.totpSecret", ""), System.getProperty("renkei.uitest.suffix", ""),
+                    Boolean.getBoolean("renkei.uitest.expectJapanese"));
         }
     }
 
@@ -78,8 +82,10 @@ final class ConsoleUiTest {
                 checkJapanese(ui, main);
             }
             checkComponents();
-            Thread.sleep(1500);
+            checkNotificationFeed(ui, main);
+            Thread.sleep(1000);
             screenshot(ui, main, "main");
+            checkRunNow(ui, main);
             showPart(ui, main, DNS_PART, "dns");
             showPart(ui, main, ERROR_LOG_PART, "errorlog");
             showPart(ui, main, DASHBOARD_PART, null);
@@ -107,6 +113,24 @@ final class ConsoleUiTest {
         boolean typed = ui.type(user, settings.username()) & ui.type(password, settings.password());
         report.note(typed ? "credentials typed with posted key events" : "key events not delivered; credentials set as text");
         screenshot(ui, login, "login");
+        ui.press(submit);
+        if (!settings.totpSecret().isEmpty()) {
+            answerSecondFactor(ui, login, submit);
+        }
+    }
+
+    /** The dialog must ask for the TOTP code once the password was accepted. */
+    private void answerSecondFactor(Ui ui, Shell login, Button submit) throws Exception {
+        Text totp = ui.await("TOTP field", Duration.ofSeconds(30), () -> {
+            Text field = login.isDisposed() ? null : Ui.find(login, "renkei.login.totp", Text.class);
+            return field != null && field.isVisible() && field.isEnabled() ? field : null;
+        });
+        report.pass("login dialog asks for the second factor");
+        if (Totp.secondsLeft(java.time.Instant.now()) < 4) {
+            Thread.sleep(4000);
+        }
+        ui.type(totp, Totp.code(settings.totpSecret(), java.time.Instant.now()));
+        screenshot(ui, login, "login-totp");
         ui.press(submit);
     }
 
@@ -156,17 +180,11 @@ final class ConsoleUiTest {
     }
 
     private void checkStatusLine(Ui ui, Shell main) {
-        String operator = ui.call(() -> {
-            Label label = Ui.find(main, "renkei.status.operator", Label.class);
-            return label == null ? null : label.getText();
-        });
+        String operator = ui.call(() -> Ui.text(Ui.find(main, "renkei.status.operator", Control.class)));
         report.check(operator != null && operator.contains(settings.username()), "status line shows the operator",
                 "found '" + operator + "'");
         for (String id : new String[] { "renkei.status.database", "renkei.status.scheduler", "renkei.status.refreshed" }) {
-            String text = ui.call(() -> {
-                Label label = Ui.find(main, id, Label.class);
-                return label == null ? null : label.getText();
-            });
+            String text = ui.call(() -> Ui.text(Ui.find(main, id, Control.class)));
             report.check(text != null && !text.isBlank(), "status line " + id.substring(id.lastIndexOf('.') + 1) + ": " + text,
                     "missing");
         }
@@ -219,6 +237,95 @@ final class ConsoleUiTest {
                     "unsatisfied: " + String.join("; ", offenders));
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    /**
+     * Posts a Japanese notification through the platform service and expects the feed to show it
+     * unchanged: database, service and table must all keep the text intact.
+     */
+    private void checkNotificationFeed(Ui ui, Shell main) throws InterruptedException {
+        ServiceReference<NotificationService> reference = context.getServiceReference(NotificationService.class);
+        if (reference == null) {
+            report.fail("no NotificationService");
+            return;
+        }
+        String title = "証明書の更新期限が近づいています (UI テスト" + settings.suffix() + ")";
+        String body = "ホスト証明書 host01.example.ac.jp の有効期限まで残り 14 日です。更新手続きを行ってください。";
+        try {
+            context.getService(reference).post(Severity.WARNING, "uitest", title, body);
+        } finally {
+            context.ungetService(reference);
+        }
+        try {
+            ui.await("notification in the feed", Duration.ofSeconds(40), () -> {
+                Table table = Ui.find(main, "renkei.feed.table", Table.class);
+                for (int i = 0; table != null && i < table.getItemCount(); i++) {
+                    if (title.equals(table.getItem(i).getText(3))) {
+                        table.setSelection(i);
+                        table.notifyListeners(SWT.Selection, new Event());
+                        return table;
+                    }
+                }
+                return null;
+            });
+            String details = ui.call(() -> {
+                for (Text text : Ui.all(main, Text.class)) {
+                    if (text.getText().contains(body)) {
+                        return text.getText();
+                    }
+                }
+                return null;
+            });
+            report.check(details != null, "feed shows the Japanese notification and its text intact", "body not shown");
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail("feed does not show the notification titled " + title + ": " + e.getMessage());
+        }
+    }
+
+    /** Selects the first Dashboard row, presses Run now and expects the job in the Progress part. */
+    private void checkRunNow(Ui ui, Shell main) throws Exception {
+        String source = ui.call(() -> {
+            Table table = Ui.find(main, "renkei.dashboard.table", Table.class);
+            if (table == null || table.getItemCount() == 0) {
+                return null;
+            }
+            table.setSelection(0);
+            table.notifyListeners(SWT.Selection, new Event());
+            return table.getItem(0).getText(1);
+        });
+        Button runNow = ui.call(() -> Ui.find(main, "renkei.dashboard.runNow", Button.class));
+        if (source == null || runNow == null) {
+            report.fail("Run now: no Dashboard row or no button");
+            return;
+        }
+        ui.press(runNow);
+        showPart(ui, main, "renkei.app.part.progress", null);
+        try {
+            ui.await("finished job for " + source + " in the Progress part", Duration.ofSeconds(30), () -> {
+                Table table = Ui.find(main, "renkei.progress.table", Table.class);
+                for (int i = 0; table != null && i < table.getItemCount(); i++) {
+                    TableItem item = table.getItem(i);
+                    if (item.getText(0).contains(source) && "FINISHED".equals(jobState(item.getData()))) {
+                        return item;
+                    }
+                }
+                return null;
+            });
+            report.pass("Run now on '" + source + "' ran as a job shown in the Progress part");
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail("Run now: " + e.getMessage());
+        }
+        Thread.sleep(500);
+        screenshot(ui, main, "progress");
+    }
+
+    /** The state of a Progress row, read from the console's row object without depending on its classes. */
+    private static String jobState(Object row) {
+        try {
+            return String.valueOf(row.getClass().getMethod("state").invoke(row));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "?";
         }
     }
 

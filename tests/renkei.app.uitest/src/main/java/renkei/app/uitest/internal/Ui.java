@@ -130,6 +130,17 @@ final class Ui {
         return null;
     }
 
+    /** The text a label shows, whichever kind of label it is; null for none. UI thread. */
+    static String text(Control control) {
+        if (control instanceof org.eclipse.swt.widgets.Label label) {
+            return label.getText();
+        }
+        if (control instanceof org.eclipse.swt.custom.CLabel label) {
+            return label.getText();
+        }
+        return null;
+    }
+
     /** Every widget of {@code type} under {@code root}. UI thread. */
     static <W extends Control> List<W> all(Control root, Class<W> type) {
         List<W> found = new ArrayList<>();
@@ -200,8 +211,14 @@ final class Ui {
         ImageData data = call(() -> {
             Objects.requireNonNull(shell, "shell");
             shell.update();
+            // Without a window manager the shell's bounds still include the decorations GTK
+            // expects one to draw; the window proper ends where its client area ends.
             Rectangle bounds = shell.getBounds();
-            Image image = new Image(display, bounds.width, bounds.height);
+            Rectangle client = shell.getClientArea();
+            org.eclipse.swt.graphics.Point clientOrigin = display.map(shell, null, 0, 0);
+            int width = Math.min(bounds.width, clientOrigin.x - bounds.x + client.width);
+            int height = Math.min(bounds.height, clientOrigin.y - bounds.y + client.height);
+            Image image = new Image(display, width, height);
             GC gc = new GC(display);
             try {
                 gc.copyArea(image, bounds.x, bounds.y);

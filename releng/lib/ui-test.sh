@@ -14,6 +14,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/demo.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/console.sh"
 
 OUT="$RENKEI_REPO/target/ui-test"
 RUN_TIMEOUT=${RENKEI_UITEST_TIMEOUT:-120}
@@ -54,7 +55,7 @@ run_console() {
   rm -f "$OUT/result$suffix.txt"
   local status=0
   timeout -k 10 "$RUN_TIMEOUT" bash -c 'source "$1/releng/lib/common.sh"; shift; launch_product console "$@"' _ "$RENKEI_REPO" \
-    -Dosgi.configuration.cascaded=false \
+    "${CONSOLE_JVM_OPTIONS[@]}" -Dosgi.configuration.cascaded=false \
     -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
     -Drenkei.uitest.user="$user" -Drenkei.uitest.password="$password" -Drenkei.uitest.totpSecret="$totp" \
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?

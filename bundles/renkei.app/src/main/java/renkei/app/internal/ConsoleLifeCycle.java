@@ -2,6 +2,7 @@
 package renkei.app.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -40,12 +41,14 @@ public final class ConsoleLifeCycle {
     // Held open for the whole session: releasing the last use of a delayed DS component would
     // deactivate it, and with it the database it holds.
     private ServiceTracker<IdentityService, IdentityService> identityTracker;
+    private CompletableFuture<IdentityService> identity;
     private ErrorLogCollector errorLog;
     private JobProgressTracker progress;
     private boolean loginCancelled;
 
     @PostContextCreate
     void logIn(IEclipseContext applicationContext) {
+        StartupProbe.mark("lifecycle");
         LanguageSettings.apply(applicationContext);
         errorLog = ErrorLogCollector.install();
         applicationContext.set(ErrorLogCollector.class, errorLog);
@@ -54,32 +57,50 @@ public final class ConsoleLifeCycle {
 
         bundleContext = FrameworkUtil.getBundle(ConsoleLifeCycle.class).getBundleContext();
         identityTracker = new ServiceTracker<>(bundleContext, IdentityService.class, null);
-        identityTracker.open();
+        // Opening the tracker gets the service, which activates it and the database behind it:
+        // blocking work that runs while the login dialog is being built, not on the UI thread.
+        identity = CompletableFuture.supplyAsync(this::awaitIdentityService, runnable -> {
+            Thread thread = new Thread(runnable, "renkei-login-services");
+            thread.setDaemon(true);
+            thread.start();
+        });
 
+        StartupProbe.mark("login_dialog");
         LoginDialog dialog = new LoginDialog(null, this::authenticate, RenkeiHome.fromEnvironment().toString(),
                 LoginDialog.AutoLogin.fromSystemProperties());
         if (dialog.open() != Window.OK || dialog.session() == null) {
             loginCancelled = true;
             return;
         }
+        StartupProbe.mark("logged_in");
         applicationContext.set(Session.class, dialog.session());
         StartupProbe.installIfRequested(applicationContext);
     }
 
-    /** Runs in the login dialog's modal context thread, not on the UI thread. */
-    private Session authenticate(String username, char[] password, String totpCode) throws AuthenticationException {
-        IdentityService identity;
+    private IdentityService awaitIdentityService() {
+        identityTracker.open();
         try {
-            identity = identityTracker.waitForService(IDENTITY_SERVICE_WAIT.toMillis());
+            return identityTracker.waitForService(IDENTITY_SERVICE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return null;
         }
-        if (identity == null) {
+    }
+
+    /** Runs in the login dialog's modal context thread, not on the UI thread. */
+    private Session authenticate(String username, char[] password, String totpCode) throws AuthenticationException {
+        StartupProbe.mark("authenticating");
+        IdentityService service = identity.join();
+        if (service == null) {
+            // Asked again: the service may have come up since the first wait ran out.
+            service = identityTracker.getService();
+        }
+        if (service == null) {
             String problems = ComponentDiagnostics.describe(bundleContext, "renkei.platform");
             throw new IllegalStateException(NLS.bind(Messages.Login_noIdentityService, problems.isEmpty() ? "-" : problems));
         }
-        return identity.authenticate(username, password, totpCode);
+        StartupProbe.mark("identity_service");
+        return service.authenticate(username, password, totpCode);
     }
 
     @ProcessRemovals

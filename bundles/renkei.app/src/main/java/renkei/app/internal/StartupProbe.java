@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -22,14 +24,25 @@ import org.osgi.service.event.EventHandler;
  * Start-up measurement for {@code releng/bench startup}. When the system property
  * {@code renkei.bench.out} names a file, the time from JVM start to the first main window and the
  * heap in use after a garbage collection are written there as {@code startup_ms=} and
- * {@code heap_mb=} lines, and the console then quits (unless {@code renkei.bench.exit=false}).
- * Runs on the UI thread.
+ * {@code heap_mb=} lines, followed by the milestones passed on the way ({@code phase.<name>_ms=}),
+ * and the console then quits (unless {@code renkei.bench.exit=false}). Milestones may be marked
+ * from any thread; the rest runs on the UI thread.
  */
 final class StartupProbe {
 
     static final String OUTPUT_PROPERTY = "renkei.bench.out";
 
+    private static final boolean ENABLED = System.getProperty(OUTPUT_PROPERTY) != null;
+    private static final Map<String, Long> MILESTONES = new ConcurrentSkipListMap<>();
+
     private StartupProbe() {
+    }
+
+    /** Records that start-up reached {@code milestone} now (JVM uptime); the first mark counts. */
+    static void mark(String milestone) {
+        if (ENABLED) {
+            MILESTONES.putIfAbsent(milestone, ManagementFactory.getRuntimeMXBean().getUptime());
+        }
     }
 
     static void installIfRequested(IEclipseContext applicationContext) {
@@ -60,12 +73,14 @@ final class StartupProbe {
     }
 
     private static void write(Path output, long startupMillis, long heapMegabytes) {
-        String text = "startup_ms=" + startupMillis + "\nheap_mb=" + heapMegabytes + "\n";
+        StringBuilder text = new StringBuilder("startup_ms=" + startupMillis + "\nheap_mb=" + heapMegabytes + "\n");
+        MILESTONES.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> text.append("phase.").append(entry.getKey()).append("_ms=").append(entry.getValue()).append('\n'));
         try {
             Path parent = output.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, ".bench", ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
             Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write start-up figures to " + output, e);

@@ -6,7 +6,8 @@
 # the demo operator, then with -nl ja as the demo CA operator, who must also answer the TOTP
 # question. The test bundle logs in through the real login dialog, checks the Dashboard,
 # navigator, status line, notification feed, Run now and Progress, and the DS components, and
-# saves screenshots and result*.txt to target/ui-test/.
+# saves screenshots and result*.txt to target/ui-test/. A last short run presses Cancel at login
+# and expects the console to quit cleanly (exit status 0).
 # Exit status: 0 when both runs report RESULT=PASS.
 #   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 120)
 # Debian packages: xvfb, libgtk-3-0, fonts-ipafont-gothic (Japanese), imagemagick (optional).
@@ -47,24 +48,28 @@ install_test_configuration() {
       "$product/configuration/config.ini" >"$conf/config.ini"
 }
 
-# run_console <suffix> <expect-japanese> <user> <password> <totp-secret or ""> [program args...]
+# run_console <scenario> <suffix> <expect-japanese> <user> <password> <totp-secret or ""> [program args...]
 run_console() {
-  local suffix=$1 japanese=$2 user=$3 password=$4 totp=$5; shift 5
+  local scenario=$1 suffix=$2 japanese=$3 user=$4 password=$5 totp=$6; shift 6
   local log="$OUT/console$suffix.log"
   echo "renkei: UI test run${suffix:+ ($suffix)} on $DISPLAY, log $log" >&2
   rm -f "$OUT/result$suffix.txt"
   local status=0
   timeout -k 10 "$RUN_TIMEOUT" bash -c 'source "$1/releng/lib/common.sh"; shift; launch_product console "$@"' _ "$RENKEI_REPO" \
     "${CONSOLE_JVM_OPTIONS[@]}" -Dosgi.configuration.cascaded=false \
-    -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
+    -Drenkei.uitest.scenario="$scenario" -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
     -Drenkei.uitest.user="$user" -Drenkei.uitest.password="$password" -Drenkei.uitest.totpSecret="$totp" \
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?
   [ "$status" -eq 124 ] && echo "renkei: the console did not finish within $RUN_TIMEOUT s" >&2
+  if [ "$scenario" = cancel ] && [ "$status" -ne 0 ]; then
+    echo "renkei: after Cancel at login the console exited with status $status, not 0" >&2
+    echo "RESULT=FAIL" >>"$OUT/result$suffix.txt"
+  fi
   local platform_log="$RENKEI_HOME/runtime/console/workspace/.metadata/.log"
   [ -f "$platform_log" ] && cp "$platform_log" "$OUT/platform$suffix.log"
   if [ -f "$OUT/result$suffix.txt" ]; then
     sed 's/^/  /' "$OUT/result$suffix.txt" >&2
-    grep -qx 'RESULT=PASS' "$OUT/result$suffix.txt" && return 0
+    [ "$(tail -n1 "$OUT/result$suffix.txt")" = RESULT=PASS ] && return 0
   else
     echo "renkei: no result file; console log tail:" >&2
     tail -n 40 "$log" | sed 's/^/  /' >&2
@@ -83,14 +88,15 @@ main() {
   install_test_configuration
   XVFB_LOG="$OUT/xvfb.log" start_xvfb
   local failed=0
-  run_console "" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1
+  run_console console "" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1
   # A fresh workspace so the second run does not reuse the first one's state.
   rm -rf "$RENKEI_HOME/runtime/console/workspace"
   if [ -n "${DEMO_CA_TOTP_SECRET:-}" ]; then
-    run_console "-ja" true "$DEMO_CA_USER" "$DEMO_CA_PASSWORD" "$DEMO_CA_TOTP_SECRET" -nl ja || failed=1
+    run_console console "-ja" true "$DEMO_CA_USER" "$DEMO_CA_PASSWORD" "$DEMO_CA_TOTP_SECRET" -nl ja || failed=1
   else
-    run_console "-ja" true "$DEMO_USER" "$DEMO_PASSWORD" "" -nl ja || failed=1
+    run_console console "-ja" true "$DEMO_USER" "$DEMO_PASSWORD" "" -nl ja || failed=1
   fi
+  run_console cancel "-cancel" false "" "" "" || failed=1
   echo "renkei: screenshots and results in $OUT" >&2
   if [ "$failed" -ne 0 ]; then
     echo "renkei: UI test FAILED" >&2

@@ -106,8 +106,8 @@ public final class ConsoleLifeCycle {
     @ProcessRemovals
     void quitIfLoginCancelled(MApplication application, IEclipseContext applicationContext, Display display) {
         if (loginCancelled) {
-            // Nothing is rendered; the workbench closes as soon as its event loop runs.
-            application.getChildren().clear();
+            // No window is rendered; the workbench closes as soon as its event loop runs.
+            application.getChildren().forEach(window -> window.setToBeRendered(false));
             display.asyncExec(() -> applicationContext.get(IWorkbench.class).close());
         }
     }

@@ -123,7 +123,7 @@ public final class LoginDialog extends TitleAreaDialog {
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         WidgetIds.name(createButton(parent, IDialogConstants.OK_ID, Messages.Login_submit, true), WidgetIds.LOGIN_SUBMIT);
-        createButton(parent, IDialogConstants.CANCEL_ID, Messages.Button_cancel, false);
+        WidgetIds.name(createButton(parent, IDialogConstants.CANCEL_ID, Messages.Button_cancel, false), WidgetIds.LOGIN_CANCEL);
     }
 
     @Override

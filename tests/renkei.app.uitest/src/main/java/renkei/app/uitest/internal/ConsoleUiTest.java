@@ -42,10 +42,18 @@ import renkei.platform.Severity;
 final class ConsoleUiTest {
 
     /** What to log in as and what to expect, from {@code renkei.uitest.*} system properties. */
-    record Settings(String username, String password, String totpSecret, String suffix, boolean expectJapanese) {
+    record Settings(String scenario, String username, String password, String totpSecret, String suffix,
+            boolean expectJapanese) {
+
+        /** Logs in and checks the main window. */
+        static final String SCENARIO_CONSOLE = "console";
+
+        /** Cancels the login dialog; the console must then quit by itself with exit status 0. */
+        static final String SCENARIO_CANCEL = "cancel";
 
         static Settings fromSystemProperties() {
-            return new Settings(System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
+            return new Settings(System.getProperty("renkei.uitest.scenario", SCENARIO_CONSOLE),
+                    System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
                     System.getProperty("renkei.uitest.totpSecret", ""), System.getProperty("renkei.uitest.suffix", ""),
                     Boolean.getBoolean("renkei.uitest.expectJapanese"));
         }
@@ -69,6 +77,10 @@ final class ConsoleUiTest {
     }
 
     void run() {
+        if (Settings.SCENARIO_CANCEL.equals(settings.scenario())) {
+            cancelLogin();
+            return;
+        }
         Ui ui = null;
         Shell main = null;
         try {
@@ -98,6 +110,34 @@ final class ConsoleUiTest {
             report.write();
             close(ui);
         }
+    }
+
+    /**
+     * Presses Cancel in the login dialog. The report is written first; the console must then exit
+     * on its own (the script checks for exit status 0), or this thread fails it after 20 seconds.
+     */
+    private void cancelLogin() {
+        try {
+            Ui ui = Ui.awaitDisplay(Duration.ofSeconds(60));
+            Shell login = ui.await("login dialog", Duration.ofSeconds(90), () -> ui.shell("renkei.login"));
+            Button cancel = ui.call(() -> Ui.find(login, "renkei.login.cancel", Button.class));
+            report.check(cancel != null, "login dialog has a Cancel button", "missing");
+            if (cancel != null) {
+                report.note("pressing Cancel; the console must now quit without opening a window");
+                report.write();
+                ui.press(cancel);
+            }
+        } catch (Throwable t) {
+            report.fail("unexpected " + t);
+            report.write();
+        }
+        try {
+            Thread.sleep(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("[uitest] the console did not quit within 20 s after Cancel");
+        Runtime.getRuntime().halt(3);
     }
 
     private void logIn(Ui ui) throws Exception {

@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 
 import renkei.app.internal.Messages;
+import renkei.app.internal.WidgetIds;
 
 /**
  * The JFace preference dialog with the console's own (translated) title and buttons: JFace's
@@ -24,6 +25,7 @@ public final class ConsolePreferenceDialog extends PreferenceDialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.Preferences_title);
+        WidgetIds.name(shell, WidgetIds.PREFERENCES_SHELL);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class SiteConfigPage extends PreferencePage {
     private final Map<String, Boolean> secretsSet;
     private final UISynchronize sync;
     private final Map<String, Text> inputs = new LinkedHashMap<>();
+    private final java.util.List<Label> labels = new java.util.ArrayList<>();
 
     public SiteConfigPage(SiteConfigEditor editor, Properties current, Map<String, Boolean> secretsSet, UISynchronize sync) {
         super(Messages.SiteConfig_title);
@@ -67,6 +68,9 @@ public final class SiteConfigPage extends PreferencePage {
             GridLayoutFactory.swtDefaults().numColumns(2).spacing(10, 6).applyTo(box);
             SiteConfigEditor.KEYS.stream().filter(key -> key.group() == group).forEach(key -> createField(box, key));
         }
+        // One label width for both groups, so their fields line up.
+        int labelWidth = labels.stream().mapToInt(label -> label.computeSize(SWT.DEFAULT, SWT.DEFAULT).x).max().orElse(SWT.DEFAULT);
+        labels.forEach(label -> GridDataFactory.swtDefaults().hint(labelWidth, SWT.DEFAULT).applyTo(label));
         validate();
         return page;
     }
@@ -75,6 +79,7 @@ public final class SiteConfigPage extends PreferencePage {
         Label label = new Label(parent, SWT.NONE);
         label.setText(label(key.name()));
         label.setToolTipText(key.name());
+        labels.add(label);
         Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | (key.secret() ? SWT.PASSWORD : SWT.NONE));
         text.setToolTipText(key.name());
         GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(text);

@@ -57,6 +57,9 @@ public final class DnsProbePart {
         }
     };
 
+    /** Key and names under which automated UI tests find this part's controls. */
+    private static final String WIDGET_ID_KEY = "renkei.widgetId";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
@@ -124,7 +127,9 @@ public final class DnsProbePart {
         probeButton = new Button(buttons, SWT.PUSH);
         probeButton.setText(Messages.DnsProbe_probeNow);
         probeButton.addListener(SWT.Selection, event -> probe());
+        probeButton.setData(WIDGET_ID_KEY, "renkei.site.example.dns.probe");
         probeState = new Label(buttons, SWT.NONE);
+        probeState.setData(WIDGET_ID_KEY, "renkei.site.example.dns.probeState");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(300, SWT.DEFAULT).applyTo(probeState);
 
         statusLabel.setText(Messages.DnsProbe_loading);

@@ -98,9 +98,12 @@ final class ConsoleUiTest {
             Thread.sleep(1000);
             screenshot(ui, main, "main");
             checkRunNow(ui, main);
-            showPart(ui, main, DNS_PART, "dns");
+            showPart(ui, main, DNS_PART, null);
+            checkProbeNow(ui, main);
             showPart(ui, main, ERROR_LOG_PART, "errorlog");
             showPart(ui, main, DASHBOARD_PART, null);
+            checkPreferences(ui, main);
+            checkAbout(ui, main);
         } catch (Throwable t) {
             report.fail("unexpected " + t);
             if (ui != null && main == null) {
@@ -358,6 +361,82 @@ final class ConsoleUiTest {
         }
         Thread.sleep(500);
         screenshot(ui, main, "progress");
+    }
+
+    /** The site's DNS part: Probe now runs the check in a job and says when it probed. */
+    private void checkProbeNow(Ui ui, Shell main) throws Exception {
+        Button probe = ui.call(() -> Ui.find(main, "renkei.site.example.dns.probe", Button.class));
+        if (probe == null) {
+            report.fail("DNS part has no Probe now button");
+            return;
+        }
+        ui.press(probe);
+        try {
+            String state = ui.await("probe result", Duration.ofSeconds(30), () -> {
+                Label label = Ui.find(main, "renkei.site.example.dns.probeState", Label.class);
+                return label != null && probe.isEnabled() && label.getText().matches(".*\\d\\d:\\d\\d:\\d\\d.*") ? label.getText() : null;
+            });
+            report.pass("DNS part Probe now: " + state);
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail("DNS part Probe now: " + e.getMessage());
+        }
+        Thread.sleep(1000);
+        screenshot(ui, main, "dns");
+    }
+
+    /** File > Preferences through its command: both pages show, then the dialog is cancelled. */
+    private void checkPreferences(Ui ui, Shell main) throws Exception {
+        execute(ui, main, "renkei.app.command.preferences");
+        try {
+            Shell dialog = ui.await("Preferences dialog", Duration.ofSeconds(20), () -> ui.shell("renkei.preferences"));
+            Thread.sleep(800);
+            List<String> labels = ui.call(() -> Ui.all(dialog, Label.class).stream().map(Label::getText).toList());
+            report.check(labels.stream().anyMatch(text -> text.contains("JDBC")) && labels.size() > 5,
+                    "Preferences show the site configuration page", "labels " + labels);
+            screenshot(ui, dialog, "preferences");
+            boolean languagePage = ui.call(() -> {
+                org.eclipse.swt.widgets.Tree tree = Ui.all(dialog, org.eclipse.swt.widgets.Tree.class).stream().findFirst().orElse(null);
+                if (tree == null || tree.getItemCount() < 2) {
+                    return false;
+                }
+                tree.setSelection(tree.getItem(1));
+                tree.notifyListeners(SWT.Selection, new Event());
+                return true;
+            });
+            report.check(languagePage, "Preferences have a second (Language) page", "no page tree");
+            Thread.sleep(800);
+            screenshot(ui, dialog, "preferences-language");
+            ui.run(dialog::close);
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage());
+        }
+    }
+
+    /** Help > About through its command: a dialog opens over the main window and is closed again. */
+    private void checkAbout(Ui ui, Shell main) throws Exception {
+        execute(ui, main, "renkei.app.command.about");
+        try {
+            Shell about = ui.await("About dialog", Duration.ofSeconds(10), () -> Arrays.stream(ui.display().getShells())
+                    .filter(shell -> shell != main && shell.isVisible() && shell.getParent() == main).findFirst().orElse(null));
+            report.pass("About dialog shown: " + ui.call(about::getText));
+            Thread.sleep(500);
+            screenshot(ui, about, "about");
+            ui.run(about::close);
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage());
+        }
+    }
+
+    /** Runs a command's handler as a menu item would, without blocking on dialogs it opens. */
+    private void execute(Ui ui, Shell main, String commandId) {
+        ui.display().asyncExec(() -> {
+            MWindow window = (MWindow) main.getData(OWNING_MODEL_ELEMENT);
+            org.eclipse.e4.core.commands.ECommandService commands = window.getContext()
+                    .get(org.eclipse.e4.core.commands.ECommandService.class);
+            org.eclipse.e4.core.commands.EHandlerService handlers = window.getContext()
+                    .get(org.eclipse.e4.core.commands.EHandlerService.class);
+            handlers.executeHandler(commands.createCommand(commandId, null));
+        });
     }
 
     /** The state of a Progress row, read from the console's row object without depending on its classes. */

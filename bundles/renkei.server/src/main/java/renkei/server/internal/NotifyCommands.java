@@ -103,7 +103,7 @@ final class NotifyCommands {
         public int run(List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--to", "--lang"), Set.of());
             long id = services.require(NotificationService.class).queueTemplated(options.required("--to"),
-                    Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of());
+                    Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of("operator", "renkei CLI (" + System.getProperty("user.name") + ")"));
             out.println(id);
             return 0;
         }

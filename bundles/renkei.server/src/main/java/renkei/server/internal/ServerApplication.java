@@ -42,10 +42,11 @@ public final class ServerApplication implements IApplication {
         context.applicationRunning();
         Framework framework = (Framework) FrameworkUtil.getBundle(getClass()).getBundleContext().getBundle(0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stop requested; stopping components");
+            ServerLogging.direct("Stop requested; stopping components");
             stopRequested.countDown();
             try {
                 framework.waitForStop(60_000);
+                ServerLogging.direct("Renkei server stopped");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,7 +55,6 @@ public final class ServerApplication implements IApplication {
                 + (scheduler.isActive() ? "active as " + scheduler.ownerId() : "INACTIVE (renkei.scheduler.enabled=false)")
                 + ", tasks " + scheduler.taskIds());
         stopRequested.await();
-        LOG.info("Renkei server stopped");
         return IApplication.EXIT_OK;
     }
 

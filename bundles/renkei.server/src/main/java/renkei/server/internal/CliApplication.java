@@ -57,6 +57,7 @@ public final class CliApplication implements IApplication {
                 new DiagCommand(services), new OperatorCommands.ListOperators(services),
                 new OperatorCommands.Bootstrap(services)));
         commands.addAll(NotifyCommands.all(services));
+        commands.add(new SecretCommand(services));
         commands.sort(Comparator.comparing(Command::name));
         return commands;
     }

@@ -44,7 +44,7 @@ public final class KeystoreSecretStore implements SecretStore {
         this(config.home());
     }
 
-    public KeystoreSecretStore(RenkeiHome home) {
+    KeystoreSecretStore(RenkeiHome home) {
         this.file = home.resolve("secrets.p12");
         this.password = masterPassword(home);
     }

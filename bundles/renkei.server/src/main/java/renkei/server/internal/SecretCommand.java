@@ -14,26 +14,15 @@ import renkei.platform.SecretStore;
  * {@code renkei secret set NAME}: stores a secret (database or SMTP password …) in the home's
  * keystore, reading it from stdin so it never appears in the process list or shell history.
  */
-final class SecretCommand implements Command {
-
-    private final Services services;
+final class SecretCommand extends Command {
 
     SecretCommand(Services services) {
-        this.services = services;
+        super("secret set",
+                "NAME - read a secret from stdin into the keystore (db.password, mail.smtp.password, …)", services);
     }
 
     @Override
-    public String name() {
-        return "secret set";
-    }
-
-    @Override
-    public String usage() {
-        return "NAME - read a secret from stdin into the keystore (db.password, mail.smtp.password, …)";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    int run(List<String> args, PrintStream out) throws Exception {
         Arguments options = new Arguments(args, Set.of(), Set.of());
         if (options.positional().size() != 1) {
             throw new Arguments.UsageException("exactly one secret name is needed");

@@ -21,8 +21,9 @@ ensure_built() {
               -not -path '*/target/*' -not -path '*/bin/*' -type f -print -quit 2>/dev/null)" ]; then
     return 0
   fi
-  echo "renkei: building products (./mvnw verify -DskipTests) ..." >&2
-  (cd "$RENKEI_REPO" && ./mvnw -B -q verify -DskipTests) >&2 || die "build failed"
+  echo "renkei: building products (./mvnw clean verify -DskipTests) ..." >&2
+  # clean: Tycho compiles incrementally and can leave classes compiled against an old signature.
+  (cd "$RENKEI_REPO" && ./mvnw -B -q clean verify -DskipTests) >&2 || die "build failed"
   touch "$marker"
 }
 

@@ -44,13 +44,11 @@ else
 fi
 
 echo "pg-integration: two servers on one database run each task once"
-start_server() {
-  local site=$1
-  ( RENKEI_HOME="$work/$site" launch_product server -Drenkei.scheduler.enabled=true -- ) >"$work/$site/stdout.log" 2>&1 &
-  echo $!
-}
-pid_a=$(start_server a)
-pid_b=$(start_server b)
+# Started from this shell (not a command substitution) so that `wait` can collect their exit codes.
+( RENKEI_HOME="$work/a" launch_product server -Drenkei.scheduler.enabled=true -- ) >"$work/a/stdout.log" 2>&1 &
+pid_a=$!
+( RENKEI_HOME="$work/b" launch_product server -Drenkei.scheduler.enabled=true -- ) >"$work/b/stdout.log" 2>&1 &
+pid_b=$!
 for _ in $(seq 1 60); do
   runs=$(psql_it "SELECT run_count FROM renkei_job WHERE job_id = 'platform.database'" 2>/dev/null || true)
   [ "${runs:-0}" -ge 1 ] && break
@@ -59,7 +57,7 @@ done
 sleep 5   # both tickers have had several chances to run the task again
 runs=$(psql_it "SELECT run_count FROM renkei_job WHERE job_id = 'platform.database'")
 [ "$runs" = "1" ] || fail "platform.database ran $runs times in one interval (expected exactly 1)"
-echo "pg-integration: platform.database ran once; servers: $(grep -ho 'active as [^,]*' "$work"/*/stdout.log | tr '\n' ' ')"
+echo "pg-integration: platform.database ran once with two servers: $(grep -ho 'started: .*scheduler active as [^,]*' "$work"/*/stdout.log | sed 's/.*active as //' | tr '\n' ' ')"
 
 echo "pg-integration: SIGTERM stops both servers cleanly"
 kill -TERM "$pid_a" "$pid_b"

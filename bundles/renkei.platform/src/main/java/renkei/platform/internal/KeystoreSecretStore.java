@@ -44,7 +44,7 @@ public final class KeystoreSecretStore implements SecretStore {
         this(config.home());
     }
 
-    public KeystoreSecretStore(RenkeiHome home) {
+    KeystoreSecretStore(RenkeiHome home) {
         this.file = home.resolve("secrets.p12");
         this.password = masterPassword(home);
     }
@@ -65,8 +65,9 @@ public final class KeystoreSecretStore implements SecretStore {
 
     @Override
     public synchronized void put(String alias, String secret) {
-        // PKCS#12 stores arbitrary bytes as a "generic" secret key entry.
-        store(alias, new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "GENERIC"));
+        // The JDK's PKCS#12 store only keeps secret keys of algorithms it knows; it does not check
+        // the length, so the secret's UTF-8 bytes travel as an "AES" key entry.
+        store(alias, new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "AES"));
     }
 
     @Override

@@ -20,6 +20,10 @@ public final class MutableClock extends Clock {
         now = now.plus(duration);
     }
 
+    public synchronized void set(Instant instant) {
+        now = instant;
+    }
+
     public void advanceSeconds(long seconds) {
         advance(Duration.ofSeconds(seconds));
     }

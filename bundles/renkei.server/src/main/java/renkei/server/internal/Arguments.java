@@ -45,6 +45,15 @@ final class Arguments {
         return value(option).orElseThrow(() -> new UsageException(option + " is required"));
     }
 
+    int intValue(String option, int defaultValue) {
+        Optional<String> value = value(option);
+        try {
+            return value.isEmpty() ? defaultValue : Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number, got '" + value.get() + "'");
+        }
+    }
+
     boolean flag(String option) {
         return options.containsKey(option);
     }

@@ -24,25 +24,15 @@ final class AuditCommands {
     private AuditCommands() {
     }
 
-    static final class Verify implements Command {
-        private final Services services;
+    static final class Verify extends Command {
 
         Verify(Services services) {
-            this.services = services;
+            super("audit verify",
+                    "[--category C] - check the audit hash chains; exit 1 and name the first broken record if tampered", services);
         }
 
         @Override
-        public String name() {
-            return "audit verify";
-        }
-
-        @Override
-        public String usage() {
-            return "[--category C] - check the audit hash chains; exit 1 and name the first broken record if tampered";
-        }
-
-        @Override
-        public int run(java.util.List<String> args, PrintStream out) {
+        int run(java.util.List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--category"), Set.of());
             AuditLog audit = services.require(AuditLog.class);
             java.util.List<AuditVerification> results = options.value("--category").map(c -> java.util.List.of(audit.verify(c)))
@@ -56,27 +46,17 @@ final class AuditCommands {
         }
     }
 
-    static final class List implements Command {
-        private final Services services;
+    static final class List extends Command {
 
         List(Services services) {
-            this.services = services;
+            super("audit list",
+                    "[--category C] [--actor U] [--action PREFIX] [--limit N] - newest audit records, tab-separated", services);
         }
 
         @Override
-        public String name() {
-            return "audit list";
-        }
-
-        @Override
-        public String usage() {
-            return "[--category C] [--actor U] [--action PREFIX] [--limit N] - newest audit records, tab-separated";
-        }
-
-        @Override
-        public int run(java.util.List<String> args, PrintStream out) {
+        int run(java.util.List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--category", "--actor", "--action", "--limit"), Set.of());
-            AuditQuery query = query(options, Integer.parseInt(options.value("--limit").orElse("50")));
+            AuditQuery query = query(options, options.intValue("--limit", 50));
             for (AuditRecord record : services.require(AuditLog.class).query(query)) {
                 out.println(String.join("\t", record.occurredAt().toString(), record.category(), Long.toString(record.seq()),
                         record.actor(), record.actorRole(), record.action(), record.target(), record.result().name(),
@@ -86,25 +66,15 @@ final class AuditCommands {
         }
     }
 
-    static final class Export implements Command {
-        private final Services services;
+    static final class Export extends Command {
 
         Export(Services services) {
-            this.services = services;
+            super("audit export",
+                    "[--category C] [--from ISO-INSTANT] [--to ISO-INSTANT] [--out FILE] - all matching records as CSV (UTF-8, RFC 4180) with hashes", services);
         }
 
         @Override
-        public String name() {
-            return "audit export";
-        }
-
-        @Override
-        public String usage() {
-            return "[--category C] [--from ISO-INSTANT] [--to ISO-INSTANT] [--out FILE] - all matching records as CSV (UTF-8, RFC 4180) with hashes";
-        }
-
-        @Override
-        public int run(java.util.List<String> args, PrintStream out) throws Exception {
+        int run(java.util.List<String> args, PrintStream out) throws Exception {
             Arguments options = new Arguments(args, Set.of("--category", "--actor", "--action", "--from", "--to", "--out"), Set.of());
             AuditQuery query = query(options, Integer.MAX_VALUE);
             java.util.List<AuditRecord> records = services.require(AuditLog.class).query(query);

@@ -22,6 +22,16 @@ public final class CliApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        try {
+            return run(context);
+        } catch (Throwable e) {
+            // Equinox would report success for an application that throws; scripts need a failure.
+            System.err.println("renkei: internal error: " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private Object run(IApplicationContext context) {
         Logger.getLogger("").setLevel(Level.WARNING);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
@@ -57,6 +67,7 @@ public final class CliApplication implements IApplication {
                 new DiagCommand(services), new OperatorCommands.ListOperators(services),
                 new OperatorCommands.Bootstrap(services)));
         commands.addAll(NotifyCommands.all(services));
+        commands.add(new SecretCommand(services));
         commands.sort(Comparator.comparing(Command::name));
         return commands;
     }

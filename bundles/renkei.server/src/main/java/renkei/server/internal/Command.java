@@ -4,14 +4,30 @@ package renkei.server.internal;
 import java.io.PrintStream;
 import java.util.List;
 
-/** One {@code renkei <name> …} subcommand. */
-interface Command {
+/** One {@code renkei <name> …} subcommand: its words, its usage line and what it does. */
+abstract class Command {
 
-    /** The words that select this command, e.g. {@code "audit verify"}. */
-    String name();
+    private final String name;
+    private final String usage;
+    protected final Services services;
 
-    /** Usage shown by {@code renkei help}: arguments after the name, then a dash and a summary. */
-    String usage();
+    /**
+     * @param name  the words that select this command, e.g. {@code "audit verify"}
+     * @param usage shown by {@code renkei help}: arguments after the name, then a dash and a summary
+     */
+    Command(String name, String usage, Services services) {
+        this.name = name;
+        this.usage = usage;
+        this.services = services;
+    }
+
+    final String name() {
+        return name;
+    }
+
+    final String usage() {
+        return usage;
+    }
 
     /**
      * Runs the command.
@@ -19,5 +35,5 @@ interface Command {
      * @param args arguments after the command name
      * @return process exit code: 0 success, 1 the checked condition failed, 2 bad usage
      */
-    int run(List<String> args, PrintStream out) throws Exception;
+    abstract int run(List<String> args, PrintStream out) throws Exception;
 }

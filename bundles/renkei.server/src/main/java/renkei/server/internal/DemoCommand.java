@@ -21,26 +21,15 @@ import renkei.platform.internal.demo.PlatformDemoSeeder;
  * the demo operator, every bundle's {@link DemoSeeder}, then one run of every task so the Dashboard
  * has real health to show.
  */
-final class DemoCommand implements Command {
-
-    private final Services services;
+final class DemoCommand extends Command {
 
     DemoCommand(Services services) {
-        this.services = services;
+        super("demo init",
+                "- create a fresh demo home (embedded H2, demo operators, sample data) in RENKEI_HOME", services);
     }
 
     @Override
-    public String name() {
-        return "demo init";
-    }
-
-    @Override
-    public String usage() {
-        return "- create a fresh demo home (embedded H2, demo operators, sample data) in RENKEI_HOME";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
+    int run(List<String> args, PrintStream out) throws Exception {
         new Arguments(args, java.util.Set.of(), java.util.Set.of());
         IdentityService identity = services.require(IdentityService.class);
         identity.bootstrap(new NewOperator(PlatformDemoSeeder.DEMO_USER, "デモ運用担当 (Demo operator)",

@@ -8,26 +8,15 @@ import java.util.Set;
 import renkei.platform.Database;
 
 /** {@code renkei diag components}: every DS component's state; exit 1 when any is unsatisfied. */
-final class DiagCommand implements Command {
-
-    private final Services services;
+final class DiagCommand extends Command {
 
     DiagCommand(Services services) {
-        this.services = services;
+        super("diag components",
+                "- list Declarative Services components and their state; exit 1 if any is unsatisfied or failed", services);
     }
 
     @Override
-    public String name() {
-        return "diag components";
-    }
-
-    @Override
-    public String usage() {
-        return "- list Declarative Services components and their state; exit 1 if any is unsatisfied or failed";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) {
+    int run(List<String> args, PrintStream out) {
         new Arguments(args, Set.of(), Set.of());
         services.require(Database.class);
         services.components().forEach(out::println);

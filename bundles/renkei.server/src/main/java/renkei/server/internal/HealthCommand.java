@@ -12,26 +12,15 @@ import renkei.platform.SourceHealth;
 import renkei.spi.HealthStatus;
 
 /** {@code renkei health}: the Dashboard as text; exit 1 when any source is critical. */
-final class HealthCommand implements Command {
-
-    private final Services services;
+final class HealthCommand extends Command {
 
     HealthCommand(Services services) {
-        this.services = services;
+        super("health",
+                "[--run SOURCE-ID] - source health (status, source, last success, next run, expiry, summary); exit 1 if any is CRITICAL", services);
     }
 
     @Override
-    public String name() {
-        return "health";
-    }
-
-    @Override
-    public String usage() {
-        return "[--run SOURCE-ID] - source health (status, source, last success, next run, expiry, summary); exit 1 if any is CRITICAL";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) {
+    int run(List<String> args, PrintStream out) {
         Arguments options = new Arguments(args, Set.of("--run"), Set.of());
         HealthService health = services.require(HealthService.class);
         options.value("--run").ifPresent(health::runNow);

@@ -23,19 +23,15 @@ final class NotifyCommands {
                 new MailDeliver(services));
     }
 
-    private record Post(Services services) implements Command {
-        @Override
-        public String name() {
-            return "notify post";
+    private static final class Post extends Command {
+
+        Post(Services services) {
+            super("notify post",
+                    "--title T [--body B] [--severity INFO|WARNING|CRITICAL] [--source S] - add an item to every console's feed", services);
         }
 
         @Override
-        public String usage() {
-            return "--title T [--body B] [--severity INFO|WARNING|CRITICAL] [--source S] - add an item to every console's feed";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--title", "--body", "--severity", "--source"), Set.of());
             Severity severity = Severity.valueOf(options.value("--severity").orElse("INFO").toUpperCase(Locale.ROOT));
             Notification posted = services.require(NotificationService.class).post(severity,
@@ -45,42 +41,34 @@ final class NotifyCommands {
         }
     }
 
-    private record Feed(Services services) implements Command {
-        @Override
-        public String name() {
-            return "notify feed";
+    private static final class Feed extends Command {
+
+        Feed(Services services) {
+            super("notify feed",
+                    "[--limit N] - newest feed items: time, severity, source, title", services);
         }
 
         @Override
-        public String usage() {
-            return "[--limit N] - newest feed items: time, severity, source, title";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
-            for (Notification n : services.require(NotificationService.class).feed(Integer.parseInt(options.value("--limit").orElse("20")))) {
+            for (Notification n : services.require(NotificationService.class).feed(options.intValue("--limit", 20))) {
                 out.println(String.join("\t", n.createdAt().toString(), n.severity().name(), n.source(), n.title()));
             }
             return 0;
         }
     }
 
-    private record MailQueue(Services services) implements Command {
-        @Override
-        public String name() {
-            return "mail queue";
+    private static final class MailQueue extends Command {
+
+        MailQueue(Services services) {
+            super("mail queue",
+                    "[--limit N] - outgoing mail: id, state, attempts, next attempt, recipient, charset, subject, last error", services);
         }
 
         @Override
-        public String usage() {
-            return "[--limit N] - outgoing mail: id, state, attempts, next attempt, recipient, charset, subject, last error";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
-            for (MailStatus m : services.require(NotificationService.class).mailQueue(Integer.parseInt(options.value("--limit").orElse("50")))) {
+            for (MailStatus m : services.require(NotificationService.class).mailQueue(options.intValue("--limit", 50))) {
                 out.println(String.join("\t", Long.toString(m.id()), m.state().name(), Integer.toString(m.attempts()),
                         m.nextAttemptAt().toString(), m.recipient(), m.charset(), m.subject(), m.lastError().orElse("")));
             }
@@ -88,40 +76,32 @@ final class NotifyCommands {
         }
     }
 
-    private record MailTest(Services services) implements Command {
-        @Override
-        public String name() {
-            return "mail test";
+    private static final class MailTest extends Command {
+
+        MailTest(Services services) {
+            super("mail test",
+                    "--to ADDRESS [--lang en|ja] - queue the test mail template (delivered by the scheduler or 'mail deliver')", services);
         }
 
         @Override
-        public String usage() {
-            return "--to ADDRESS [--lang en|ja] - queue the test mail template (delivered by the scheduler or 'mail deliver')";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             Arguments options = new Arguments(args, Set.of("--to", "--lang"), Set.of());
             long id = services.require(NotificationService.class).queueTemplated(options.required("--to"),
-                    Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of());
+                    Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of("operator", "renkei CLI (" + System.getProperty("user.name") + ")"));
             out.println(id);
             return 0;
         }
     }
 
-    private record MailDeliver(Services services) implements Command {
-        @Override
-        public String name() {
-            return "mail deliver";
+    private static final class MailDeliver extends Command {
+
+        MailDeliver(Services services) {
+            super("mail deliver",
+                    "- try every due mail now; prints how many were sent", services);
         }
 
         @Override
-        public String usage() {
-            return "- try every due mail now; prints how many were sent";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             new Arguments(args, Set.of(), Set.of());
             out.println(services.require(NotificationService.class).deliverDue());
             return 0;

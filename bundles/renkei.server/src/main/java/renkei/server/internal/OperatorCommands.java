@@ -20,25 +20,15 @@ final class OperatorCommands {
     private OperatorCommands() {
     }
 
-    static final class ListOperators implements Command {
-        private final Services services;
+    static final class ListOperators extends Command {
 
         ListOperators(Services services) {
-            this.services = services;
+            super("operator list",
+                    "- operator accounts: user, roles, site, TOTP enrolled, enabled", services);
         }
 
         @Override
-        public String name() {
-            return "operator list";
-        }
-
-        @Override
-        public String usage() {
-            return "- operator accounts: user, roles, site, TOTP enrolled, enabled";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) {
+        int run(List<String> args, PrintStream out) {
             new Arguments(args, Set.of(), Set.of());
             for (Operator operator : services.require(IdentityService.class).list()) {
                 out.println(String.join("\t", operator.username(), operator.roles().stream().map(Enum::name).sorted()
@@ -50,25 +40,15 @@ final class OperatorCommands {
         }
     }
 
-    static final class Bootstrap implements Command {
-        private final Services services;
+    static final class Bootstrap extends Command {
 
         Bootstrap(Services services) {
-            this.services = services;
+            super("operator bootstrap",
+                    "--user U --name NAME --password-file F [--email E] - create the first operations-office account", services);
         }
 
         @Override
-        public String name() {
-            return "operator bootstrap";
-        }
-
-        @Override
-        public String usage() {
-            return "--user U --name NAME --password-file F [--email E] - create the first operations-office account";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out) throws Exception {
+        int run(List<String> args, PrintStream out) throws Exception {
             Arguments options = new Arguments(args, Set.of("--user", "--name", "--password-file", "--email"), Set.of());
             String password = Files.readString(Path.of(options.required("--password-file")), StandardCharsets.UTF_8).strip();
             Operator created = services.require(IdentityService.class).bootstrap(new NewOperator(options.required("--user"),

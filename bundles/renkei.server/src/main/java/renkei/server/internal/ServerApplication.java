@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.server.internal;
 
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +14,7 @@ import org.osgi.framework.launch.Framework;
 import renkei.platform.Database;
 import renkei.platform.RenkeiHome;
 import renkei.platform.Scheduler;
+import renkei.platform.SiteConfig;
 
 /**
  * The headless server: keeps the platform running so its scheduler executes every periodic task and
@@ -39,13 +41,21 @@ public final class ServerApplication implements IApplication {
             LOG.log(Level.SEVERE, "Renkei server cannot start: " + e.getMessage());
             return 1;
         }
+        Optional<org.h2.tools.Server> h2Server;
+        try {
+            h2Server = H2TcpServer.startIfConfigured(services.require(SiteConfig.class));
+        } catch (java.sql.SQLException e) {
+            LOG.log(Level.SEVERE, "Renkei server cannot start H2 server mode: " + e.getMessage());
+            return 1;
+        }
         context.applicationRunning();
         Framework framework = (Framework) FrameworkUtil.getBundle(getClass()).getBundleContext().getBundle(0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stop requested; stopping components");
+            ServerLogging.direct("Stop requested; stopping components");
             stopRequested.countDown();
             try {
                 framework.waitForStop(60_000);
+                ServerLogging.direct("Renkei server stopped");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,7 +64,7 @@ public final class ServerApplication implements IApplication {
                 + (scheduler.isActive() ? "active as " + scheduler.ownerId() : "INACTIVE (renkei.scheduler.enabled=false)")
                 + ", tasks " + scheduler.taskIds());
         stopRequested.await();
-        LOG.info("Renkei server stopped");
+        h2Server.ifPresent(org.h2.tools.Server::stop);
         return IApplication.EXIT_OK;
     }
 

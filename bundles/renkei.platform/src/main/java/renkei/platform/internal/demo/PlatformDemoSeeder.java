@@ -17,8 +17,10 @@ import renkei.platform.AuditLog;
 import renkei.platform.AuditResult;
 import renkei.platform.DemoSeeder;
 import renkei.platform.NewOperator;
+import renkei.platform.NotificationService;
 import renkei.platform.Role;
 import renkei.platform.Session;
+import renkei.platform.Severity;
 import renkei.platform.internal.identity.JdbcIdentityService;
 
 /**
@@ -35,11 +37,14 @@ public final class PlatformDemoSeeder implements DemoSeeder {
 
     private final JdbcIdentityService identity;
     private final AuditLog audit;
+    private final NotificationService notifications;
 
     @Activate
-    public PlatformDemoSeeder(@Reference renkei.platform.IdentityService identity, @Reference AuditLog audit) {
+    public PlatformDemoSeeder(@Reference renkei.platform.IdentityService identity, @Reference AuditLog audit,
+            @Reference NotificationService notifications) {
         this.identity = (JdbcIdentityService) identity;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     @Override
@@ -60,6 +65,11 @@ public final class PlatformDemoSeeder implements DemoSeeder {
         for (String ca : new String[] { "ca-alice", "ca-bob", "ca-officer" }) {
             out.println("CA demo login:          " + ca + " / " + CA_PASSWORD + "   TOTP secret " + demoTotpSecretBase32(ca));
         }
+        notifications.post(Severity.INFO, "demo", "デモ環境へようこそ (Welcome to the Renkei demo)",
+                "このホームはデモ用です。設定は renkei.properties、操作ログは「renkei audit list」で確認できます。\n"
+                        + "This home is a demo; its settings are in renkei.properties.");
+        notifications.post(Severity.WARNING, "demo", "【計画停止】共有ストレージ保守のお知らせ (sample maintenance notice)",
+                "12月5日 9:00〜12:00 に共有ストレージ (Gfarm) の保守を行います。この間、/share への書き込みはできません。");
         audit.append(new AuditEntry(AuditCategory.GENERAL.id(), "demo", "OPERATIONS_OFFICE", "demo.init", "", AuditResult.SUCCESS,
                 "デモデータを作成しました (demo data created)"));
     }

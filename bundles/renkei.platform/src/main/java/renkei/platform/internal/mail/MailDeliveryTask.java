@@ -29,7 +29,7 @@ public final class MailDeliveryTask implements PeriodicTask {
         this(notifications, config.getDuration("mail.deliveryInterval", DEFAULT_INTERVAL));
     }
 
-    public MailDeliveryTask(NotificationService notifications, Duration interval) {
+    MailDeliveryTask(NotificationService notifications, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("mail.deliveryInterval must be positive, got " + interval);
         }

@@ -25,7 +25,7 @@ import renkei.platform.MailMessage;
 import renkei.platform.MailStatus;
 import renkei.platform.internal.JdbcDatabase;
 import renkei.platform.internal.PlatformSchema;
-import renkei.platform.internal.mail.MailTestSupport.ManualClock;
+import renkei.platform.testsupport.MutableClock;
 
 /** Two "servers" (own connection pools and services) deliver from one database at the same time. */
 class ConcurrentDeliveryTest {
@@ -40,7 +40,7 @@ class ConcurrentDeliveryTest {
         ExecutorService workers = Executors.newFixedThreadPool(2 * WORKERS_PER_SERVER);
         try (JdbcDatabase serverA = new JdbcDatabase(url, "sa", ""); JdbcDatabase serverB = new JdbcDatabase(url, "sa", "")) {
             serverA.migrate(PlatformSchema.migrations());
-            ManualClock clock = new ManualClock();
+            MutableClock clock = new MutableClock(MailTestSupport.START);
             MailSettings settings = MailTestSupport.settings(smtp.getSmtp().getPort());
             JdbcNotificationService a = new JdbcNotificationService(serverA, settings, clock);
             JdbcNotificationService b = new JdbcNotificationService(serverB, settings, clock);

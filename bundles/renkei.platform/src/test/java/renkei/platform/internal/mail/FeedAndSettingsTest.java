@@ -25,13 +25,13 @@ import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 import renkei.platform.internal.JdbcDatabase;
 import renkei.platform.testsupport.TestDatabases;
-import renkei.platform.internal.mail.MailTestSupport.ManualClock;
+import renkei.platform.testsupport.MutableClock;
 import renkei.platform.internal.mail.MailTestSupport.MemorySecretStore;
 
 /** The console feed, and the settings that decide how mail is encoded. */
 class FeedAndSettingsTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(MailTestSupport.START);
     private final JdbcDatabase database = TestDatabases.h2Migrated();
     private final List<Notification> announced = new ArrayList<>();
     private final JdbcNotificationService service = new JdbcNotificationService(database,

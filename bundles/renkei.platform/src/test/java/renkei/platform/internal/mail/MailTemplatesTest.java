@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import renkei.platform.MailStatus;
 import renkei.platform.internal.JdbcDatabase;
+import renkei.platform.testsupport.MutableClock;
 import renkei.platform.testsupport.TestDatabases;
 
 class MailTemplatesTest {
@@ -95,7 +96,7 @@ class MailTemplatesTest {
     void queueTemplatedStoresRenderedMailWithRecipientCharset() {
         try (JdbcDatabase database = TestDatabases.h2Migrated()) {
             JdbcNotificationService service = new JdbcNotificationService(database,
-                    MailTestSupport.settings(25, Map.of("mail.iso2022jp.domains", "ezweb.ne.jp")), new MailTestSupport.ManualClock());
+                    MailTestSupport.settings(25, Map.of("mail.iso2022jp.domains", "ezweb.ne.jp")), new MutableClock(MailTestSupport.START));
             service.queueTemplated("user@ezweb.ne.jp", Locale.JAPANESE, "health.alarm", ALARM);
             MailStatus queued = service.mailQueue(1).get(0);
             assertEquals("【連携コンソール】gfarm-mds の状態が CRITICAL になりました", queued.subject());

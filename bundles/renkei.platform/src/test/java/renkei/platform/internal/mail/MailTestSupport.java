@@ -8,11 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,44 +31,10 @@ final class MailTestSupport {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    /** Where the tests' clocks start. */
+    static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
+
     private MailTestSupport() {
-    }
-
-    /** A clock that stands still until the test advances it, so back-off times can be asserted exactly. */
-    static final class ManualClock extends Clock {
-
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        ManualClock() {
-            this(Instant.parse("2026-04-01T09:00:00Z"));
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
-        }
     }
 
     /** Secrets kept in memory. */

@@ -27,7 +27,7 @@ import renkei.platform.MailMessage;
 import renkei.platform.MailStatus;
 import renkei.platform.internal.JdbcDatabase;
 import renkei.platform.testsupport.TestDatabases;
-import renkei.platform.internal.mail.MailTestSupport.ManualClock;
+import renkei.platform.testsupport.MutableClock;
 
 /** Delivery through a real SMTP server (GreenMail on a loopback port) with an in-memory H2 queue. */
 class SmtpDeliveryTest {
@@ -36,7 +36,7 @@ class SmtpDeliveryTest {
     /** Ends with a line break, as mail bodies do. */
     private static final String BODY = "山田太郎 様\n\nHPCI 認証局で証明書を発行しました。\n有効期限: 2027年3月31日\n\n連携コンソール運用窓口\n";
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(MailTestSupport.START);
     private final JdbcDatabase database = TestDatabases.h2Migrated();
     private GreenMail smtp;
 

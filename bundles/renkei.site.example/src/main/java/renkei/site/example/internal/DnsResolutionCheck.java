@@ -68,7 +68,7 @@ public final class DnsResolutionCheck extends AbstractHealthCheck {
     public HealthResult check() {
         HealthStatus status = HealthStatus.OK;
         List<String> problems = new ArrayList<>();
-        long slowest = 0;
+        long slowest = -1;
         String slowestHost = "";
         for (String host : hosts) {
             long started = System.nanoTime();

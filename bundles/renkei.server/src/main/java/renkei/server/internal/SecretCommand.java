@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.server.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import renkei.platform.SecretStore;
+
+/**
+ * {@code renkei secret set NAME}: stores a secret (database or SMTP password …) in the home's
+ * keystore, reading it from stdin so it never appears in the process list or shell history.
+ */
+final class SecretCommand extends Command {
+
+    SecretCommand(Services services) {
+        super("secret set",
+                "NAME - read a secret from stdin into the keystore (db.password, mail.smtp.password, …)", services);
+    }
+
+    @Override
+    int run(List<String> args, PrintStream out) throws Exception {
+        Arguments options = new Arguments(args, Set.of(), Set.of());
+        if (options.positional().size() != 1) {
+            throw new Arguments.UsageException("exactly one secret name is needed");
+        }
+        String value = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (value == null || value.isEmpty()) {
+            throw new Arguments.UsageException("no secret on stdin");
+        }
+        services.require(SecretStore.class).put(options.positional().get(0), value);
+        out.println("Stored secret " + options.positional().get(0));
+        return 0;
+    }
+}

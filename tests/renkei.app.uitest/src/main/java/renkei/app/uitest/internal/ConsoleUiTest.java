@@ -100,10 +100,10 @@ final class ConsoleUiTest {
             checkRunNow(ui, main);
             showPart(ui, main, DNS_PART, null);
             checkProbeNow(ui, main);
-            showPart(ui, main, ERROR_LOG_PART, "errorlog");
             showPart(ui, main, DASHBOARD_PART, null);
             checkPreferences(ui, main);
             checkAbout(ui, main);
+            checkErrorLog(ui, main);
         } catch (Throwable t) {
             report.fail("unexpected " + t);
             if (ui != null && main == null) {
@@ -384,32 +384,103 @@ final class ConsoleUiTest {
         screenshot(ui, main, "dns");
     }
 
-    /** File > Preferences through its command: both pages show, then the dialog is cancelled. */
+    /**
+     * File > Preferences through its command: the site configuration page shows; an operator of
+     * the operations office changes the SMTP port, which must land in renkei.properties; the
+     * Language page shows.
+     */
     private void checkPreferences(Ui ui, Shell main) throws Exception {
         execute(ui, main, "renkei.app.command.preferences");
+        Shell dialog;
         try {
-            Shell dialog = ui.await("Preferences dialog", Duration.ofSeconds(20), () -> ui.shell("renkei.preferences"));
-            Thread.sleep(800);
-            List<String> labels = ui.call(() -> Ui.all(dialog, Label.class).stream().map(Label::getText).toList());
-            report.check(labels.stream().anyMatch(text -> text.contains("JDBC")) && labels.size() > 5,
-                    "Preferences show the site configuration page", "labels " + labels);
-            screenshot(ui, dialog, "preferences");
-            boolean languagePage = ui.call(() -> {
-                org.eclipse.swt.widgets.Tree tree = Ui.all(dialog, org.eclipse.swt.widgets.Tree.class).stream().findFirst().orElse(null);
-                if (tree == null || tree.getItemCount() < 2) {
-                    return false;
-                }
-                tree.setSelection(tree.getItem(1));
-                tree.notifyListeners(SWT.Selection, new Event());
-                return true;
-            });
-            report.check(languagePage, "Preferences have a second (Language) page", "no page tree");
-            Thread.sleep(800);
-            screenshot(ui, dialog, "preferences-language");
+            dialog = ui.await("Preferences dialog", Duration.ofSeconds(20), () -> ui.shell("renkei.preferences"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage());
+            return;
+        }
+        Thread.sleep(800);
+        List<String> labels = ui.call(() -> Ui.all(dialog, Label.class).stream().map(Label::getText).toList());
+        report.check(labels.stream().anyMatch(text -> text.contains("JDBC")) && labels.size() > 5,
+                "Preferences show the site configuration page", "labels " + labels);
+        Text port = ui.call(() -> Ui.all(dialog, Text.class).stream()
+                .filter(text -> "mail.smtp.port".equals(text.getToolTipText())).findFirst().orElse(null));
+        boolean editable = port != null && ui.call(port::getEditable);
+        String newPort = "2626";
+        if (editable) {
+            ui.run(() -> port.setText(newPort));
+        }
+        screenshot(ui, dialog, "preferences");
+        boolean languagePage = ui.call(() -> {
+            org.eclipse.swt.widgets.Tree tree = Ui.all(dialog, org.eclipse.swt.widgets.Tree.class).stream().findFirst().orElse(null);
+            if (tree == null || tree.getItemCount() < 2) {
+                return false;
+            }
+            tree.setSelection(tree.getItem(1));
+            tree.notifyListeners(SWT.Selection, new Event());
+            return true;
+        });
+        report.check(languagePage, "Preferences have a second (Language) page", "no page tree");
+        Thread.sleep(800);
+        screenshot(ui, dialog, "preferences-language");
+        if (!editable) {
+            report.note("site configuration is read-only for " + settings.username() + "; nothing saved");
             ui.run(dialog::close);
+            return;
+        }
+        Button ok = ui.call(() -> Ui.all(dialog, Button.class).stream()
+                .filter(button -> Integer.valueOf(org.eclipse.jface.dialogs.IDialogConstants.OK_ID).equals(button.getData()))
+                .findFirst().orElse(null));
+        if (ok == null) {
+            report.fail("Preferences dialog has no OK button");
+            ui.run(dialog::close);
+            return;
+        }
+        Path config = Path.of(System.getProperty("renkei.home", ""), "renkei.properties");
+        java.util.Properties before = readProperties(config);
+        ui.press(ok);
+        try {
+            Shell saved = ui.await("confirmation that the configuration was saved", Duration.ofSeconds(20), () -> Arrays
+                    .stream(ui.display().getShells()).filter(shell -> shell.isVisible() && shell.getParent() == main
+                            && !"renkei.preferences".equals(shell.getData(Ui.WIDGET_ID_KEY)))
+                    .findFirst().orElse(null));
+            java.util.Properties stored = readProperties(config);
+            report.check(newPort.equals(stored.getProperty("mail.smtp.port")), "Preferences saved mail.smtp.port to " + config,
+                    "file has mail.smtp.port=" + stored.getProperty("mail.smtp.port"));
+            stored.remove("mail.smtp.port");
+            before.remove("mail.smtp.port");
+            report.check(stored.equals(before), "every other key of renkei.properties kept", "was " + before + ", is " + stored);
+            screenshot(ui, saved, "preferences-saved");
+            ui.run(saved::close);
         } catch (java.util.concurrent.TimeoutException e) {
             report.fail(e.getMessage());
         }
+    }
+
+    private static java.util.Properties readProperties(Path file) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /** Something logged to the platform log appears in the Error Log part. */
+    private void checkErrorLog(Ui ui, Shell main) throws Exception {
+        String message = "UI test warning " + java.util.UUID.randomUUID();
+        org.eclipse.core.runtime.ILog.of(context.getBundle())
+                .log(new org.eclipse.core.runtime.Status(org.eclipse.core.runtime.IStatus.WARNING, "renkei.app.uitest", message));
+        showPart(ui, main, ERROR_LOG_PART, null);
+        try {
+            ui.await("logged warning in the Error Log", Duration.ofSeconds(10), () -> {
+                Table table = Ui.find(main, "renkei.errorlog.table", Table.class);
+                return table != null && Arrays.stream(table.getItems()).anyMatch(item -> item.getText(3).equals(message)) ? table
+                        : null;
+            });
+            report.pass("Error Log shows what is logged to the platform log");
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage());
+        }
+        screenshot(ui, main, "errorlog");
     }
 
     /** Help > About through its command: a dialog opens over the main window and is closed again. */

@@ -2,6 +2,7 @@
 package renkei.app.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,7 @@ public final class ComponentDiagnostics {
                     if (configuration.state != ComponentConfigurationDTO.ACTIVE
                             && configuration.state != ComponentConfigurationDTO.SATISFIED) {
                         problems.add(new Problem(description.name, description.bundle.symbolicName, stateName(configuration.state),
-                                java.util.Arrays.stream(configuration.unsatisfiedReferences)
+                                Arrays.stream(configuration.unsatisfiedReferences)
                                         .map(unsatisfied -> unsatisfied.target == null ? unsatisfied.name
                                                 : unsatisfied.name + " " + unsatisfied.target)
                                         .collect(Collectors.toList()),

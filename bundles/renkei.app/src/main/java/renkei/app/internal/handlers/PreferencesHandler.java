@@ -14,13 +14,13 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
-import renkei.app.internal.Dialogs;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
 import renkei.app.internal.ConsoleJobs;
+import renkei.app.internal.Dialogs;
 import renkei.app.internal.Formats;
 import renkei.app.internal.LanguageSettings;
 import renkei.app.internal.Messages;

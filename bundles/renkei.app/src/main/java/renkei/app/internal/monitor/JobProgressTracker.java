@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -200,7 +201,7 @@ public final class JobProgressTracker extends ProgressProvider {
             this.job = job;
         }
 
-        private void update(java.util.function.Consumer<Tracked> change) {
+        private void update(Consumer<Tracked> change) {
             Tracked tracked = active.get(job);
             if (tracked != null) {
                 change.accept(tracked);

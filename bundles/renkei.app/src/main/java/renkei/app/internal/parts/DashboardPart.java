@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -44,6 +45,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
@@ -203,7 +205,7 @@ public final class DashboardPart {
     }
 
     /** Runs in the refresh job. */
-    private org.eclipse.core.runtime.IStatus load(IProgressMonitor monitor) {
+    private IStatus load(IProgressMonitor monitor) {
         HealthService service = health;
         if (service == null) {
             sync.asyncExec(() -> showUnavailable());
@@ -245,7 +247,7 @@ public final class DashboardPart {
         lastRefresh = at;
         summaryLabel.setForeground(null);
         summaryLabel.setText(summary(all, at));
-        summaryLabel.getParent().layout(new org.eclipse.swt.widgets.Control[] { summaryLabel });
+        summaryLabel.getParent().layout(new Control[] { summaryLabel });
         broker.post(ConsoleEvents.TOPIC_DASHBOARD_REFRESHED, at);
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.jface.viewers.ColumnLayoutData;
 import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -139,7 +140,7 @@ public final class ErrorLogPart {
             Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
             viewer.setInput(entries);
             if (selected != null && entries.contains(selected)) {
-                viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(selected));
+                viewer.setSelection(new StructuredSelection(selected));
             }
             long errors = entries.stream().filter(entry -> (entry.severity() & IStatus.ERROR) != 0).count();
             summaryLabel.setText(NLS.bind(Messages.ErrorLog_summary, entries.size(), errors));

@@ -28,6 +28,7 @@ import org.eclipse.jface.viewers.ColumnLayoutData;
 import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -162,7 +163,7 @@ public final class NotificationFeedPart {
         viewer.setInput(feed);
         if (selected instanceof Notification previous) {
             feed.stream().filter(item -> item.id() == previous.id()).findFirst()
-                    .ifPresent(item -> viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(item), true));
+                    .ifPresent(item -> viewer.setSelection(new StructuredSelection(item), true));
         }
         showStatus(feed.isEmpty() ? Messages.Feed_empty : NLS.bind(Messages.Feed_summary, feed.size(), Formats.when(at, at)));
     }

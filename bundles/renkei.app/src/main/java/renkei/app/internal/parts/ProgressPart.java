@@ -34,6 +34,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.Messages;
@@ -165,7 +166,7 @@ public final class ProgressPart {
         if (event.index != PROGRESS_COLUMN || !(event.item.getData() instanceof JobView view)) {
             return;
         }
-        Rectangle cell = ((org.eclipse.swt.widgets.TableItem) event.item).getBounds(event.index);
+        Rectangle cell = ((TableItem) event.item).getBounds(event.index);
         Rectangle bar = new Rectangle(cell.x + 4, cell.y + 3, Math.max(0, cell.width - 8), Math.max(0, cell.height - 6));
         GC gc = event.gc;
         Color oldBackground = gc.getBackground();

@@ -16,6 +16,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
 import renkei.app.internal.ConsoleEvents;
@@ -108,7 +109,7 @@ public final class StatusLine {
         if (refreshedLabel != null && !refreshedLabel.isDisposed()) {
             refreshedLabel.setText(NLS.bind(Messages.Status_refreshed, Formats.when(at, Instant.now())));
             // Lays out every ancestor up to the shell, so the trim bar grows with the text.
-            refreshedLabel.getShell().layout(new org.eclipse.swt.widgets.Control[] { refreshedLabel }, SWT.DEFER);
+            refreshedLabel.getShell().layout(new Control[] { refreshedLabel }, SWT.DEFER);
         }
     }
 }

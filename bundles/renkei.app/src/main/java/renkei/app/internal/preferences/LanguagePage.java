@@ -7,7 +7,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.UISynchronize;
-import renkei.app.internal.Dialogs;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
@@ -21,6 +20,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.prefs.BackingStoreException;
 
 import renkei.app.internal.ConsoleJobs;
+import renkei.app.internal.Dialogs;
 import renkei.app.internal.Formats;
 import renkei.app.internal.LanguageSettings;
 import renkei.app.internal.Messages;

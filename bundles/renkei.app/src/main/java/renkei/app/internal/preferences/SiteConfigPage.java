@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.app.internal.preferences;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -40,7 +42,7 @@ public final class SiteConfigPage extends PreferencePage {
     private final Map<String, Boolean> secretsSet;
     private final UISynchronize sync;
     private final Map<String, Text> inputs = new LinkedHashMap<>();
-    private final java.util.List<Label> labels = new java.util.ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
 
     public SiteConfigPage(SiteConfigEditor editor, Properties current, Map<String, Boolean> secretsSet, UISynchronize sync) {
         super(Messages.SiteConfig_title);

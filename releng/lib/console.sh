@@ -7,3 +7,17 @@
 # RENKEI_CONSOLE_JVM_OPTIONS replaces them (space-separated), e.g. RENKEI_CONSOLE_JVM_OPTIONS= for none.
 
 read -r -a CONSOLE_JVM_OPTIONS <<<"${RENKEI_CONSOLE_JVM_OPTIONS--XX:TieredStopAtLevel=1}"
+
+# The language chosen on the console's Language preference page, as program arguments ("-nl ja"),
+# unless the arguments already name one. Message texts are picked once, when the framework starts,
+# so the choice can only be applied here, at launch.
+#   console_language_args [program args...]
+console_language_args() {
+  local arg
+  for arg in "$@"; do [ "$arg" = -nl ] && return 0; done
+  local prefs="$RENKEI_HOME/runtime/console/workspace/.metadata/.plugins/org.eclipse.core.runtime/.settings/renkei.app.prefs"
+  [ -f "$prefs" ] || return 0
+  local language; language=$(sed -n 's/^language=\([a-z][a-z]\)$/\1/p' "$prefs" | head -n1)
+  [ -n "$language" ] && echo "-nl $language"
+  return 0
+}

@@ -28,8 +28,7 @@ import renkei.platform.Session;
 
 /**
  * Life cycle of the console (the product's {@code lifeCycleURI}). Before the workbench exists it
- * applies the chosen language, starts the collectors behind the Progress and Error Log parts, and
- * asks the operator to log in; the resulting {@link Session} goes into the application context
+ * starts the collectors behind the Progress and Error Log parts and asks the operator to log in; the resulting {@link Session} goes into the application context
  * for parts and handlers to inject. Cancelling the login quits without showing a window.
  * Called by the e4 runtime on the UI thread.
  */
@@ -49,7 +48,6 @@ public final class ConsoleLifeCycle {
     @PostContextCreate
     void logIn(IEclipseContext applicationContext) {
         StartupProbe.mark("lifecycle");
-        LanguageSettings.apply(applicationContext);
         errorLog = ErrorLogCollector.install();
         applicationContext.set(ErrorLogCollector.class, errorLog);
         progress = JobProgressTracker.install();

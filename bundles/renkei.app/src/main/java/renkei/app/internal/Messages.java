@@ -66,7 +66,7 @@ public final class Messages extends NLS {
     public static String Feed_refreshFailedLog;
     public static String Feed_refreshJob;
     public static String Feed_summary;
-    public static String Language_commandLineNote;
+    public static String Language_current;
     public static String Language_description;
     public static String Language_english;
     public static String Language_japanese;

@@ -27,7 +27,8 @@ import renkei.app.internal.Messages;
 
 /**
  * Chooses the console's language (system default, English, Japanese). The choice is stored in a
- * job and applied at the next start; {@code -nl} on the command line still wins.
+ * job; {@code releng/run} applies it at the next start, and {@code -nl} on the command line still
+ * wins.
  */
 public final class LanguagePage extends PreferencePage {
 
@@ -54,9 +55,8 @@ public final class LanguagePage extends PreferencePage {
         }
         combo.select(Math.max(0, LanguageSettings.SUPPORTED.indexOf(stored)));
         Label note = new Label(page, SWT.WRAP);
-        note.setText(LanguageSettings.givenOnCommandLine()
-                ? NLS.bind(Messages.Language_commandLineNote, Locale.getDefault().toLanguageTag())
-                : Messages.Language_restartNote);
+        note.setText(NLS.bind(Messages.Language_current, Locale.getDefault().getDisplayLanguage(Locale.getDefault()))
+                + "\n" + Messages.Language_restartNote);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(note);
         return page;
     }

@@ -153,6 +153,7 @@ final class ConsoleUiTest {
                 "widgets missing")) {
             throw new IllegalStateException("login dialog incomplete");
         }
+        refusesWrongPassword(ui, login, user, password, submit);
         boolean typed = ui.type(user, settings.username()) & ui.type(password, settings.password());
         report.note(typed ? "credentials typed with posted key events" : "key events not delivered; credentials set as text");
         screenshot(ui, login, "login");
@@ -160,6 +161,40 @@ final class ConsoleUiTest {
         if (!settings.totpSecret().isEmpty()) {
             answerSecondFactor(ui, login, submit);
         }
+    }
+
+    /** A wrong password keeps the dialog open, clears the password and says why, in the UI language. */
+    private void refusesWrongPassword(Ui ui, Shell login, Text user, Text password, Button submit) throws Exception {
+        ui.type(user, settings.username());
+        ui.type(password, "not-" + settings.password());
+        List<String> before = ui.call(() -> texts(login));
+        ui.press(submit);
+        try {
+            String message = ui.await("refusal message", Duration.ofSeconds(20), () -> {
+                if (login.isDisposed() || !password.getText().isEmpty() || !submit.isEnabled()) {
+                    return null;
+                }
+                return texts(login).stream().filter(text -> !before.contains(text)).findFirst().orElse(null);
+            });
+            report.check(!settings.expectJapanese() || message.chars().anyMatch(c -> c > 0x2000),
+                    "wrong password refused in the dialog: " + message, "message not translated");
+            Thread.sleep(400); // let the re-enabled controls repaint
+            screenshot(ui, login, "login-refused");
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail("wrong password: " + e.getMessage());
+        }
+    }
+
+    /** Every text a label or read-only text field of the shell shows. UI thread. */
+    private static List<String> texts(Shell shell) {
+        List<String> found = new ArrayList<>();
+        Ui.all(shell, Label.class).stream().filter(Control::isVisible).map(Label::getText).filter(t -> !t.isBlank())
+                .forEach(found::add);
+        Ui.all(shell, org.eclipse.swt.custom.CLabel.class).stream().filter(Control::isVisible).map(l -> l.getText())
+                .filter(t -> t != null && !t.isBlank()).forEach(found::add);
+        Ui.all(shell, Text.class).stream().filter(t -> (t.getStyle() & SWT.READ_ONLY) != 0 && t.isVisible())
+                .map(Text::getText).filter(t -> !t.isBlank()).forEach(found::add);
+        return found;
     }
 
     /** The dialog must ask for the TOTP code once the password was accepted. */

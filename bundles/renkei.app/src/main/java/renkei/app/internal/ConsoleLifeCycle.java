@@ -28,9 +28,10 @@ import renkei.platform.Session;
 
 /**
  * Life cycle of the console (the product's {@code lifeCycleURI}). Before the workbench exists it
- * starts the collectors behind the Progress and Error Log parts and asks the operator to log in; the resulting {@link Session} goes into the application context
- * for parts and handlers to inject. Cancelling the login quits without showing a window.
- * Called by the e4 runtime on the UI thread.
+ * starts the collectors behind the Progress and Error Log parts and asks the operator to log in;
+ * the resulting {@link Session} goes into the application context for parts and handlers to
+ * inject. Cancelling the login quits without showing a window. Called by the e4 runtime on the UI
+ * thread.
  */
 public final class ConsoleLifeCycle {
 

@@ -83,7 +83,8 @@ public final class ErrorLogPart {
         column(Messages.ErrorLog_colSeverity, new ColumnPixelData(100), entry -> severityText(entry.severity()),
                 entry -> style.iconForLogSeverity(entry.severity()), entry -> style.colorForLogSeverity(entry.severity()));
         column(Messages.ErrorLog_colPlugin, new ColumnWeightData(20, 120), Entry::plugin, null, null);
-        column(Messages.ErrorLog_colMessage, new ColumnWeightData(60, 200), entry -> entry.message().lines().findFirst().orElse(""), null, null);
+        column(Messages.ErrorLog_colMessage, new ColumnWeightData(60, 200),
+                entry -> entry.message().lines().findFirst().orElse(""), null, null);
         details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         sash.setWeights(65, 35);
         viewer.addSelectionChangedListener(event -> {

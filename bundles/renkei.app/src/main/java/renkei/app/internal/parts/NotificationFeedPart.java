@@ -94,7 +94,8 @@ public final class NotificationFeedPart {
         table.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(Messages.Feed_colTime, new ColumnPixelData(90), item -> Formats.when(item.createdAt(), Instant.now()), null, null);
-        column(Messages.Feed_colSeverity, new ColumnPixelData(100), item -> Formats.severity(item.severity()), item -> style.icon(item.severity()),
+        column(Messages.Feed_colSeverity, new ColumnPixelData(100), item -> Formats.severity(item.severity()),
+                item -> style.icon(item.severity()),
                 item -> style.color(item.severity()));
         column(Messages.Feed_colSource, new ColumnWeightData(20, 100), Notification::source, null, null);
         column(Messages.Feed_colTitle, new ColumnWeightData(60, 160), Notification::title, null, null);

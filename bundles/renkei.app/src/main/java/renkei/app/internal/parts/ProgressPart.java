@@ -93,7 +93,8 @@ public final class ProgressPart {
         column(Messages.Progress_colJob, new ColumnWeightData(30, 160), JobView::name, this::stateColor);
         column(Messages.Progress_colState, new ColumnPixelData(140), ProgressPart::stateText, this::stateColor);
         column(Messages.Progress_colProgress, new ColumnPixelData(150), view -> "", null);
-        column(Messages.Progress_colDetail, new ColumnWeightData(30, 120), view -> view.subTask().isEmpty() ? view.task() : view.task() + " \u2013 " + view.subTask(), null);
+        column(Messages.Progress_colDetail, new ColumnWeightData(30, 120),
+                view -> view.subTask().isEmpty() ? view.task() : view.task() + " \u2013 " + view.subTask(), null);
         column(Messages.Progress_colTime, new ColumnPixelData(200), ProgressPart::timeText, null);
         table.addListener(SWT.PaintItem, this::paintProgress);
         viewer.addSelectionChangedListener(event -> updateCancel());

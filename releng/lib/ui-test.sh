@@ -55,11 +55,13 @@ run_console() {
   echo "renkei: UI test run${suffix:+ ($suffix)} on $DISPLAY, log $log" >&2
   rm -f "$OUT/result$suffix.txt"
   local status=0
+  cds_prepare
   timeout -k 10 "$RUN_TIMEOUT" bash -c 'source "$1/releng/lib/common.sh"; shift; launch_product console "$@"' _ "$RENKEI_REPO" \
-    "${CONSOLE_JVM_OPTIONS[@]}" -Dosgi.configuration.cascaded=false \
+    "${CONSOLE_JVM_OPTIONS[@]}" "${CDS_OPTIONS[@]}" -Dosgi.configuration.cascaded=false \
     -Drenkei.uitest.scenario="$scenario" -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
     -Drenkei.uitest.user="$user" -Drenkei.uitest.password="$password" -Drenkei.uitest.totpSecret="$totp" \
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?
+  cds_finish "$status"
   [ "$status" -eq 124 ] && echo "renkei: the console did not finish within $RUN_TIMEOUT s" >&2
   if [ "$scenario" = cancel ] && [ "$status" -ne 0 ]; then
     echo "renkei: after Cancel at login the console exited with status $status, not 0" >&2

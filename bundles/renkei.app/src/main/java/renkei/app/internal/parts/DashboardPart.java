@@ -30,7 +30,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnLayoutData;
 import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
@@ -38,7 +37,6 @@ import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -177,31 +175,7 @@ public final class DashboardPart {
 
     private void column(String title, ColumnLayoutData width, Function<SourceHealth, String> text,
             Function<SourceHealth, Image> image, Function<SourceHealth, Color> foreground, Function<SourceHealth, String> tooltip) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setResizable(true);
-        columns.setColumnData(column.getColumn(), width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((SourceHealth) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image == null ? null : image.apply((SourceHealth) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return foreground == null ? null : foreground.apply((SourceHealth) element);
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return tooltip.apply((SourceHealth) element);
-            }
-        });
+        ViewerColumns.add(viewer, columns, SourceHealth.class, title, width, text, image, foreground, tooltip);
     }
 
     /** Runs in the refresh job. */

@@ -13,14 +13,12 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnLayoutData;
 import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -96,25 +94,7 @@ public final class ErrorLogPart {
 
     private void column(String title, ColumnLayoutData width, Function<Entry, String> text, Function<Entry, Image> image,
             Function<Entry, Color> foreground) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        columns.setColumnData(column.getColumn(), width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Entry) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image == null ? null : image.apply((Entry) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return foreground == null ? null : foreground.apply((Entry) element);
-            }
-        });
+        ViewerColumns.add(viewer, columns, Entry.class, title, width, text, image, foreground, null);
     }
 
     static String severityText(int severity) {

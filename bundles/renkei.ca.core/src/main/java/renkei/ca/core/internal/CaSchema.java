@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import renkei.platform.SchemaMigrations;
+
+/** The CA module's tables; scripts live next to this class. */
+public final class CaSchema {
+
+    private CaSchema() {
+    }
+
+    public static SchemaMigrations migrations() {
+        return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql");
+    }
+}

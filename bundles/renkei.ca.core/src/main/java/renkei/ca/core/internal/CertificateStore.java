@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import renkei.ca.core.CaException;
+import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.RevocationReason;
+
+/**
+ * SQL for the CA tables. Methods take the caller's connection so that checks, signing and the insert
+ * happen in one transaction under the {@code ca_state} row lock.
+ */
+public final class CertificateStore {
+
+    private static final String COLUMNS = "serial_hex, profile, subject_dn, common_name, hpci_id, eppn, not_before, not_after, "
+            + "status, revoked_at, revocation_reason, revocation_reference, issued_by, der_base64";
+
+    /** Serialises issuance and CRL numbering across processes. */
+    public void lock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT last_crl_number FROM ca_state WHERE id = 1 FOR UPDATE")) {
+            lock.executeQuery().close();
+        }
+    }
+
+    /** CA-04: no current certificate may share the CN; a client's HPCI-ID may hold only one. */
+    public void checkUnique(Connection c, CertificateProfile profile, String commonName, Optional<String> hpciId, Instant now)
+            throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT serial_hex FROM ca_certificate WHERE common_name = ? "
+                + "AND status = 'VALID' AND not_after > ?")) {
+            query.setString(1, commonName);
+            query.setObject(2, utc(now));
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    throw new CaException("CN '" + commonName + "' is already used by valid certificate " + row.getString(1));
+                }
+            }
+        }
+        if (profile == CertificateProfile.CLIENT && hpciId.isPresent()) {
+            try (PreparedStatement query = c.prepareStatement("SELECT serial_hex FROM ca_certificate WHERE hpci_id = ? "
+                    + "AND profile = 'CLIENT' AND status = 'VALID' AND not_after > ?")) {
+                query.setString(1, hpciId.get());
+                query.setObject(2, utc(now));
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        throw new CaException("HPCI-ID " + hpciId.get() + " already holds valid client certificate "
+                                + row.getString(1) + "; revoke it or wait for it to expire");
+                    }
+                }
+            }
+        }
+    }
+
+    public IssuedCertificate insert(Connection c, CertificateProfile profile, String commonName, Optional<String> hpciId,
+            Optional<String> eppn, X509Certificate certificate, String issuedBy) throws SQLException {
+        byte[] der;
+        try {
+            der = certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new CaException("Cannot encode the issued certificate", e);
+        }
+        IssuedCertificate issued = new IssuedCertificate(hex(certificate.getSerialNumber()), profile,
+                // Most significant RDN first, as OpenSSL and grid-mapfiles show subjects.
+                org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).toString(),
+                commonName, hpciId, eppn,
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), IssuedCertificate.Status.VALID,
+                Optional.empty(), Optional.empty(), Optional.empty(), issuedBy, der);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ca_certificate (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, issued.serialHex());
+            insert.setString(2, profile.name());
+            insert.setString(3, issued.subjectDn());
+            insert.setString(4, commonName);
+            insert.setString(5, hpciId.orElse(null));
+            insert.setString(6, eppn.orElse(null));
+            insert.setObject(7, utc(issued.notBefore()));
+            insert.setObject(8, utc(issued.notAfter()));
+            insert.setString(9, issued.status().name());
+            insert.setObject(10, null);
+            insert.setObject(11, null);
+            insert.setString(12, null);
+            insert.setString(13, issuedBy);
+            insert.setString(14, Base64.getEncoder().encodeToString(der));
+            insert.executeUpdate();
+        }
+        return issued;
+    }
+
+    public Optional<IssuedCertificate> find(Connection c, String serialHex) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT " + COLUMNS + " FROM ca_certificate WHERE serial_hex = ?")) {
+            query.setString(1, normaliseSerial(serialHex));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    public void markRevoked(Connection c, String serialHex, Instant at, RevocationReason reason, String reference) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE ca_certificate SET status = 'REVOKED', revoked_at = ?, "
+                + "revocation_reason = ?, revocation_reference = ? WHERE serial_hex = ? AND status = 'VALID'")) {
+            update.setObject(1, utc(at));
+            update.setInt(2, reason.code());
+            update.setString(3, reference);
+            update.setString(4, normaliseSerial(serialHex));
+            if (update.executeUpdate() != 1) {
+                throw new CaException("Certificate " + serialHex + " is not valid (unknown or already revoked)");
+            }
+        }
+    }
+
+    /** Revoked certificates that have not yet expired: those a CRL must list. */
+    public List<CertificateIssuer.Revocation> revokedUnexpired(Connection c, Instant now) throws SQLException {
+        List<CertificateIssuer.Revocation> list = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement("SELECT serial_hex, revoked_at, revocation_reason FROM ca_certificate "
+                + "WHERE status = 'REVOKED' AND not_after > ? ORDER BY revoked_at")) {
+            query.setObject(1, utc(now));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    list.add(new CertificateIssuer.Revocation(new BigInteger(rows.getString(1), 16),
+                            rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getInt(3)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Takes the next CRL number (monotonic across processes) and records the CRL's validity. */
+    public BigInteger nextCrlNumber(Connection c, Instant thisUpdate, Instant nextUpdate) throws SQLException {
+        long next;
+        try (ResultSet row = c.createStatement().executeQuery("SELECT last_crl_number FROM ca_state WHERE id = 1 FOR UPDATE")) {
+            row.next();
+            next = row.getLong(1) + 1;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE ca_state SET last_crl_number = ?, last_crl_this_update = ?, last_crl_next_update = ? WHERE id = 1")) {
+            update.setLong(1, next);
+            update.setObject(2, utc(thisUpdate));
+            update.setObject(3, utc(nextUpdate));
+            update.executeUpdate();
+        }
+        return BigInteger.valueOf(next);
+    }
+
+    static String hex(BigInteger serial) {
+        return serial.toString(16).toUpperCase(Locale.ROOT);
+    }
+
+    /** Accepts "0A1B", "0a:1b" or "serial=0A1B" as operators paste them. */
+    static String normaliseSerial(String serial) {
+        String text = serial.strip().toUpperCase(Locale.ROOT).replace(":", "");
+        if (text.startsWith("SERIAL=")) {
+            text = text.substring("SERIAL=".length());
+        }
+        if (!text.matches("[0-9A-F]{1,64}")) {
+            throw new CaException("Not a hexadecimal serial number: " + serial);
+        }
+        return hex(new BigInteger(text, 16));
+    }
+
+    private static IssuedCertificate read(ResultSet r) throws SQLException {
+        OffsetDateTime revokedAt = r.getObject(10, OffsetDateTime.class);
+        int reason = r.getInt(11);
+        boolean hasReason = !r.wasNull();
+        return new IssuedCertificate(r.getString(1), CertificateProfile.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                Optional.ofNullable(r.getString(5)), Optional.ofNullable(r.getString(6)),
+                r.getObject(7, OffsetDateTime.class).toInstant(), r.getObject(8, OffsetDateTime.class).toInstant(),
+                IssuedCertificate.Status.valueOf(r.getString(9)), Optional.ofNullable(revokedAt).map(OffsetDateTime::toInstant),
+                hasReason ? Optional.of(RevocationReason.byCode(reason)) : Optional.empty(), Optional.ofNullable(r.getString(12)),
+                r.getString(13), Base64.getDecoder().decode(r.getString(14)));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

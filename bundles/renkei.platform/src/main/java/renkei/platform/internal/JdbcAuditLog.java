@@ -37,6 +37,8 @@ public class JdbcAuditLog implements AuditLog {
     private final Database database;
     private final Clock clock;
     private final Map<String, Period> retention;
+    /** Head rows are never deleted, so once seen a category needs no further check. */
+    private final java.util.Set<String> knownHeads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param retention retention period per category id; categories without one are kept forever
@@ -102,6 +104,9 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     private void ensureHead(String category) {
+        if (knownHeads.contains(category)) {
+            return;
+        }
         database.withConnection(connection -> {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM renkei_audit_head WHERE category = ?")) {
                 exists.setString(1, category);
@@ -125,6 +130,7 @@ public class JdbcAuditLog implements AuditLog {
             }
             return null;
         });
+        knownHeads.add(category);
     }
 
     @Override

@@ -3,7 +3,6 @@ package renkei.ca.core.internal;
 
 import java.math.BigInteger;
 import java.security.PublicKey;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationReason;
+import renkei.ca.core.SignedCrl;
 import renkei.ca.core.SubjectRules;
 import renkei.platform.AuditCategory;
 import renkei.platform.AuditEntry;
@@ -81,7 +81,7 @@ public final class CertificateAuthority {
     }
 
     /** Revokes and returns the CRL re-issued at once (CA-08). */
-    public X509CRL revoke(String actor, String role, String serialHex, RevocationReason reason, String reference) {
+    public SignedCrl revoke(String actor, String role, String serialHex, RevocationReason reason, String reference) {
         return audited(actor, role, "ca.revoke", "serial " + serialHex, () -> {
             database.inTransaction(c -> {
                 store.lock(c);
@@ -97,11 +97,11 @@ public final class CertificateAuthority {
     }
 
     /** Builds and signs a new CRL with the next number. */
-    public X509CRL crl(String actor, String role) {
+    public SignedCrl crl(String actor, String role) {
         return audited(actor, role, "ca.crl.issue", "", this::buildCrl);
     }
 
-    private X509CRL buildCrl() {
+    private SignedCrl buildCrl() {
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             store.lock(c);
@@ -132,8 +132,8 @@ public final class CertificateAuthority {
         if (result instanceof IssuedCertificate issued) {
             return "serial=" + issued.serialHex() + " cn=" + issued.commonName();
         }
-        if (result instanceof X509CRL crl) {
-            return "crl revoked=" + (crl.getRevokedCertificates() == null ? 0 : crl.getRevokedCertificates().size());
+        if (result instanceof SignedCrl crl) {
+            return "crl number=" + crl.number() + " revoked=" + crl.revokedCount();
         }
         return "";
     }

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
@@ -37,6 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.SignedCrl;
 
 /**
  * Signs end-entity certificates (CA-02 profile) and CRLs (CA-08) with an activated CA key.
@@ -88,17 +87,21 @@ public final class CertificateIssuer {
     }
 
     /** Builds and signs a CRL valid from {@code now} for {@link #CRL_VALIDITY}. */
-    public X509CRL crl(BigInteger crlNumber, List<Revocation> revoked, Instant now) {
+    public SignedCrl crl(BigInteger crlNumber, List<Revocation> revoked, Instant now) {
         try {
+            Instant nextUpdate = now.plus(CRL_VALIDITY);
             X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca.certificate(), Date.from(now));
-            builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+            builder.setNextUpdate(Date.from(nextUpdate));
             for (Revocation revocation : revoked) {
                 builder.addCRLEntry(revocation.serial(), Date.from(revocation.revokedAt()), revocation.reasonCode());
             }
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca.certificate()));
-            return new JcaX509CRLConverter().getCRL(builder.build(signer()));
+            byte[] der = builder.build(signer()).getEncoded();
+            // X.509 times have second precision; report what the CRL really says.
+            return new SignedCrl(crlNumber, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    nextUpdate.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), revoked.size(), der);
         } catch (GeneralSecurityException | IOException e) {
             throw new CaException("Signing the CRL failed: " + e.getMessage(), e);
         }

@@ -107,8 +107,8 @@ class CertificateAuthorityTest {
     @Test
     void revocationReissuesTheCrlWithIncreasingNumbers() throws Exception {
         IssuedCertificate issued = authority.issueHost("ca-alice", "CA_OPERATOR", csrA, "host02.example.ac.jp");
-        X509CRL empty = authority.crl("system", "");
-        X509CRL afterRevoke = authority.revoke("ca-bob", "CA_OPERATOR", issued.serialHex(), RevocationReason.keyCompromise, "");
+        X509CRL empty = authority.crl("system", "").toX509();
+        X509CRL afterRevoke = authority.revoke("ca-bob", "CA_OPERATOR", issued.serialHex(), RevocationReason.keyCompromise, "").toX509();
         assertTrue(crlNumber(afterRevoke) > crlNumber(empty));
         assertTrue(afterRevoke.isRevoked(certificate(issued)));
         assertEquals(IssuedCertificate.Status.REVOKED, authority.find(issued.serialHex()).orElseThrow().status());

@@ -144,12 +144,40 @@ public final class KeystoreSecretStore implements SecretStore {
             if (!Files.exists(keyFile)) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                AtomicFiles.write(keyFile, Base64.getEncoder().encodeToString(random).getBytes(StandardCharsets.US_ASCII));
-                restrictToOwner(keyFile);
+                Files.createDirectories(keyFile.getParent());
+                // Created owner-only and exclusively: a console and a server starting together on a
+                // fresh home must agree on one key, and whoever loses the race reads the winner's.
+                try {
+                    Files.createFile(keyFile, attributesOwnerOnly());
+                    Files.write(keyFile, Base64.getEncoder().encodeToString(random).getBytes(StandardCharsets.US_ASCII));
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    awaitContent(keyFile);
+                }
             }
             return Files.readString(keyFile, StandardCharsets.US_ASCII).strip().toCharArray();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the master key " + keyFile, e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileAttribute<?>[] attributesOwnerOnly() {
+        try {
+            return new java.nio.file.attribute.FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
+        } catch (UnsupportedOperationException e) {
+            return new java.nio.file.attribute.FileAttribute<?>[0];
+        }
+    }
+
+    /** The racing creator writes right after creating; give it a moment rather than read an empty key. */
+    private static void awaitContent(Path keyFile) throws IOException {
+        for (int i = 0; i < 50 && Files.size(keyFile) == 0; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

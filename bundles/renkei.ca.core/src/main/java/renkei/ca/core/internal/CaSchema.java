@@ -10,6 +10,6 @@ public final class CaSchema {
     }
 
     public static SchemaMigrations migrations() {
-        return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql");
+        return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql", "V2__licenses.sql");
     }
 }

@@ -14,6 +14,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.LicensePolicy;
 import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SignedCrl;
 import renkei.ca.core.SubjectRules;
@@ -38,6 +39,7 @@ public final class CertificateAuthority {
     private final CertificateIssuer issuer;
     private final SubjectRules rules;
     private final CertificateStore store = new CertificateStore();
+    private final LicenseStore licenses = new LicenseStore();
     private final Clock clock;
 
     public CertificateAuthority(Database database, AuditLog audit, CertificateIssuer issuer, SubjectRules rules, Clock clock) {
@@ -65,6 +67,48 @@ public final class CertificateAuthority {
         return audited(actor, role, "ca.issue.client", "hpciId=" + hpciId + " eppn=" + attributes.getOrDefault("eduPersonPrincipalName", ""),
                 () -> issue(actor, CertificateProfile.CLIENT, rules.clientCommonName(attributes), Optional.of(hpciId),
                         Optional.ofNullable(attributes.get("eduPersonPrincipalName")), csr));
+    }
+
+    /**
+     * CA-05/CA-06: gives a user a license ID if their attributes authorise them and they are within
+     * the limits. The user redeems it with {@link #redeemLicense}.
+     */
+    public String issueLicense(String actor, String role, LicensePolicy policy, Map<String, String> attributes) {
+        String hpciId = attributes.getOrDefault("hpciId", "");
+        String eppn = attributes.getOrDefault("eduPersonPrincipalName", "");
+        return audited(actor, role, "ca.license.issue", "hpciId=" + hpciId + " eppn=" + eppn, () -> {
+            if (hpciId.isBlank() || eppn.isBlank()) {
+                throw new CaException("hpciId and eduPersonPrincipalName are required for a license ID");
+            }
+            if (!policy.authorises(attributes)) {
+                throw new CaException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
+            }
+            rules.clientCommonName(attributes); // a user who could never redeem should not get a license
+            return database.inTransaction(c -> {
+                store.lock(c);
+                return licenses.issue(c, policy, hpciId, eppn, attributes, actor, clock.instant());
+            });
+        });
+    }
+
+    /** Redeems a license ID with the user's CSR for their client certificate; single use. */
+    public IssuedCertificate redeemLicense(String actor, String role, String licenseId, byte[] csr) {
+        return audited(actor, role, "ca.license.redeem", "license " + licenseId, () -> {
+            JcaPKCS10CertificationRequest request = CertificationRequests.parse(csr);
+            PublicKey key = CertificationRequests.checkedPublicKey(request);
+            Instant now = clock.instant();
+            return database.inTransaction(c -> {
+                store.lock(c);
+                LicenseStore.License license = licenses.redeemable(c, licenseId, now);
+                String commonName = rules.clientCommonName(license.attributes());
+                store.checkUnique(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()), now);
+                X509Certificate certificate = issuer.issue(rules.subject(commonName), key, now);
+                IssuedCertificate issued = store.insert(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()),
+                        Optional.of(license.eppn()), certificate, actor);
+                licenses.markRedeemed(c, license.licenseId(), issued.serialHex(), now);
+                return issued;
+            });
+        });
     }
 
     private IssuedCertificate issue(String actor, CertificateProfile profile, String commonName, Optional<String> hpciId,
@@ -131,6 +175,9 @@ public final class CertificateAuthority {
     private static String describe(Object result) {
         if (result instanceof IssuedCertificate issued) {
             return "serial=" + issued.serialHex() + " cn=" + issued.commonName();
+        }
+        if (result instanceof String licenseId) {
+            return "license=" + licenseId;
         }
         if (result instanceof SignedCrl crl) {
             return "crl number=" + crl.number() + " revoked=" + crl.revokedCount();

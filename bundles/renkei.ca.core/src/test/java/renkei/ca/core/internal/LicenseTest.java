@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import renkei.ca.core.CaException;
+import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.LicensePolicy;
+import renkei.ca.core.LicensePolicy.AttributeRule;
+import renkei.ca.core.RevocationReason;
+import renkei.ca.core.SubjectRules;
+import renkei.platform.AuditQuery;
+import renkei.platform.AuditRecord;
+import renkei.platform.AuditResult;
+import renkei.platform.standalone.StandalonePlatform;
+
+class LicenseTest {
+
+    private static final LicensePolicy POLICY = new LicensePolicy(3, 1, Duration.ofDays(7),
+            List.of(AttributeRule.parse("eduPersonEntitlement=urn:mace:hpci.jp:cert-user")));
+
+    @TempDir
+    static Path dir;
+    static CaKeyMaterial ca;
+    static byte[] csrA;
+    static byte[] csrB;
+
+    private final MovableClock clock = new MovableClock();
+    private StandalonePlatform platform;
+    private CertificateAuthority authority;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        ca = CaKeyMaterial.create(new X500Name("C=JP,O=HPCI,CN=License Test CA"), Instant.now());
+        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "a.key", "-out", "a.csr", "-subj", "/CN=a");
+        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "b.key", "-out", "b.csr", "-subj", "/CN=b");
+        csrA = Files.readAllBytes(dir.resolve("a.csr"));
+        csrB = Files.readAllBytes(dir.resolve("b.csr"));
+    }
+
+    @BeforeEach
+    void setUp() {
+        platform = StandalonePlatform.inMemory();
+        authority = new CertificateAuthority(platform.database(), platform.audit(), new CertificateIssuer(ca, "https://x/crl"),
+                new SubjectRules("C=JP,O=HPCI", SubjectRules.DEFAULT_CLIENT_FORMAT), clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        platform.close();
+    }
+
+    private static Map<String, String> user(String hpciId) {
+        Map<String, String> attributes = new HashMap<>(Map.of("givenName", "Hanako", "sn", "Suzuki", "hpciId", hpciId,
+                "eduPersonPrincipalName", hpciId + "@example.ac.jp",
+                "eduPersonEntitlement", "urn:mace:example:staff;urn:mace:hpci.jp:cert-user"));
+        return attributes;
+    }
+
+    @Test
+    void aLicenseIsRedeemedOnceForTheUsersClientCertificate() {
+        String license = authority.issueLicense("portal", "", POLICY, user("hpci000200"));
+        assertTrue(license.matches("L(-[0-9A-HJKMNP-TV-Z]{5}){4}"), license);
+        IssuedCertificate issued = authority.redeemLicense("portal", "", license.toLowerCase(), csrA);
+        assertEquals("Hanako Suzuki hpci000200", issued.commonName());
+        assertEquals("hpci000200@example.ac.jp", issued.eppn().orElseThrow());
+        CaException reused = assertThrows(CaException.class, () -> authority.redeemLicense("portal", "", license, csrB));
+        assertTrue(reused.getMessage().contains("already used"), reused.getMessage());
+        AuditRecord redeemed = platform.audit().query(AuditQuery.latest(5).inCategory("ca").actionStartingWith("ca.license.redeem"))
+                .stream().filter(r -> r.result() == AuditResult.SUCCESS).findFirst().orElseThrow();
+        assertTrue(redeemed.target().contains(license.toLowerCase()) && redeemed.detail().contains(issued.serialHex()), redeemed.toString());
+    }
+
+    @Test
+    void unknownAndExpiredLicensesAreRefused() {
+        assertTrue(assertThrows(CaException.class, () -> authority.redeemLicense("portal", "", "L-00000-00000-00000-00000", csrA))
+                .getMessage().contains("Unknown"));
+        String license = authority.issueLicense("portal", "", POLICY, user("hpci000201"));
+        clock.advance(Duration.ofDays(8));
+        assertTrue(assertThrows(CaException.class, () -> authority.redeemLicense("portal", "", license, csrA))
+                .getMessage().contains("expired"));
+    }
+
+    @Test
+    void perUserLimitsHold() {
+        String first = authority.issueLicense("portal", "", POLICY, user("hpci000202"));
+        assertTrue(assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, user("hpci000202")))
+                .getMessage().contains("holds"), "only one unused license at a time");
+        redeemAndRevoke(first, csrA);
+        redeemAndRevoke(authority.issueLicense("portal", "", POLICY, user("hpci000202")), csrB);
+        redeemAndRevoke(authority.issueLicense("portal", "", POLICY, user("hpci000202")), csrA);
+        assertTrue(assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, user("hpci000202")))
+                .getMessage().contains("obtained 3"), "the total limit of 3");
+        authority.issueLicense("portal", "", POLICY, user("hpci000203")); // limits are per user
+    }
+
+    private void redeemAndRevoke(String license, byte[] csr) {
+        IssuedCertificate certificate = authority.redeemLicense("portal", "", license, csr);
+        authority.revoke("office", "", certificate.serialHex(), RevocationReason.superseded, "");
+    }
+
+    @Test
+    void attributeRulesDecideAuthorisation() {
+        Map<String, String> outsider = user("hpci000204");
+        outsider.put("eduPersonEntitlement", "urn:mace:example:staff");
+        CaException refused = assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, outsider));
+        assertTrue(refused.getMessage().contains("Not authorised"), refused.getMessage());
+        Map<String, String> noName = user("hpci000205");
+        noName.remove("sn");
+        assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, noName));
+        assertEquals(AuditResult.FAILURE, platform.audit().query(AuditQuery.latest(1).inCategory("ca")).get(0).result());
+    }
+
+    /** A UTC clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -136,6 +136,10 @@ public final class CertificateAuthority {
         }, "reason=" + reason + (reference == null ? "" : " ref=" + reference));
     }
 
+    public java.util.List<IssuedCertificate> search(renkei.ca.core.CertificateQuery query) {
+        return database.withConnection(c -> store.search(c, query, clock.instant()));
+    }
+
     public Optional<IssuedCertificate> find(String serialHex) {
         return database.withConnection(c -> store.find(c, serialHex));
     }

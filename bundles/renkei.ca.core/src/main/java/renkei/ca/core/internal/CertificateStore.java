@@ -110,6 +110,42 @@ public final class CertificateStore {
         }
     }
 
+    public List<IssuedCertificate> search(Connection c, renkei.ca.core.CertificateQuery query, Instant now) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ca_certificate WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        query.commonName().ifPresent(v -> condition(sql, parameters, " AND LOWER(common_name) = ?", v.toLowerCase(Locale.ROOT)));
+        query.hpciId().ifPresent(v -> condition(sql, parameters, " AND hpci_id = ?", v));
+        query.eppn().ifPresent(v -> condition(sql, parameters, " AND LOWER(eppn) = ?", v.toLowerCase(Locale.ROOT)));
+        query.serialHex().ifPresent(v -> condition(sql, parameters, " AND serial_hex = ?", normaliseSerial(v)));
+        query.dnFragment().ifPresent(v -> condition(sql, parameters, " AND LOWER(subject_dn) LIKE ? ESCAPE '!'",
+                "%" + v.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        query.status().ifPresent(v -> condition(sql, parameters, " AND status = ?", v.name()));
+        query.profile().ifPresent(v -> condition(sql, parameters, " AND profile = ?", v.name()));
+        query.expiringBefore().ifPresent(v -> {
+            condition(sql, parameters, " AND status = 'VALID' AND not_after > ?", utc(now));
+            condition(sql, parameters, " AND not_after <= ?", utc(v));
+        });
+        sql.append(" ORDER BY not_before DESC, serial_hex");
+        try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            select.setMaxRows(Math.max(1, query.limit()));
+            List<IssuedCertificate> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
+        sql.append(clause);
+        parameters.add(value);
+    }
+
     public void markRevoked(Connection c, String serialHex, Instant at, RevocationReason reason, String reference) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE ca_certificate SET status = 'REVOKED', revoked_at = ?, "
                 + "revocation_reason = ?, revocation_reference = ? WHERE serial_hex = ? AND status = 'VALID'")) {

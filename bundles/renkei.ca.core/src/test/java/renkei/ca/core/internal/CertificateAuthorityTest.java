@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import renkei.ca.core.CaException;
+import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.CertificateQuery;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SubjectRules;
@@ -126,6 +128,29 @@ class CertificateAuthorityTest {
         assertEquals(RevocationReason.keyCompromise, RevocationReason.byName("KEYCOMPROMISE"));
         List<AuditRecord> failures = audit.query(AuditQuery.latest(10).inCategory("ca"));
         assertTrue(failures.stream().allMatch(r -> r.result() == AuditResult.FAILURE));
+    }
+
+    @Test
+    void searchesByEveryOperatorKey() {
+        IssuedCertificate client = authority.issueClient("ca-alice", "CA_OPERATOR", csrA, TARO);
+        IssuedCertificate host = authority.issueHost("ca-alice", "CA_OPERATOR", csrB, "host03.example.ac.jp");
+        authority.revoke("ca-bob", "CA_OPERATOR", host.serialHex(), RevocationReason.cessationOfOperation, "");
+        CertificateQuery all = CertificateQuery.all(50);
+        assertEquals(List.of(client.serialHex()), serials(all.withCommonName("taro yamada HPCI000123")));
+        assertEquals(List.of(client.serialHex()), serials(all.withHpciId("hpci000123")));
+        assertEquals(List.of(client.serialHex()), serials(all.withEppn("Taro@Example.ac.jp")));
+        assertEquals(List.of(host.serialHex()), serials(all.withSerial("serial=" + host.serialHex().toLowerCase())));
+        assertEquals(List.of(host.serialHex()), serials(all.withDnFragment("CN=host03")));
+        assertEquals(List.of(), serials(all.withDnFragment("100%_")), "LIKE wildcards in the fragment are literal");
+        assertEquals(List.of(host.serialHex()), serials(all.withStatus(IssuedCertificate.Status.REVOKED)));
+        assertEquals(List.of(client.serialHex()), serials(all.withProfile(CertificateProfile.CLIENT)));
+        assertEquals(List.of(client.serialHex()), serials(all.expiringBefore(Instant.now().plus(java.time.Duration.ofDays(400)))),
+                "valid certificates expiring within the window; revoked ones need no reminder");
+        assertEquals(List.of(), serials(all.expiringBefore(Instant.now().plus(java.time.Duration.ofDays(30)))));
+    }
+
+    private List<String> serials(CertificateQuery query) {
+        return authority.search(query).stream().map(IssuedCertificate::serialHex).toList();
     }
 
     private static long crlNumber(X509CRL crl) throws Exception {

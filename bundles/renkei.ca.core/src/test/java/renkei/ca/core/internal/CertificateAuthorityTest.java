@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
@@ -41,24 +36,13 @@ class CertificateAuthorityTest {
     private static final Map<String, String> TARO = Map.of("givenName", "Taro", "sn", "Yamada", "hpciId", "hpci000123",
             "eduPersonPrincipalName", "taro@example.ac.jp");
 
-    @TempDir
-    static Path dir;
-    static CaKeyMaterial ca;
-    static byte[] csrA;
-    static byte[] csrB;
+    private static final CaKeyMaterial ca = TestKeys.CA;
+    private static final byte[] csrA = TestKeys.CSR_A;
+    private static final byte[] csrB = TestKeys.CSR_B;
 
     private StandalonePlatform platform;
     private AuditLog audit;
     private CertificateAuthority authority;
-
-    @BeforeAll
-    static void keys() throws Exception {
-        ca = CaKeyMaterial.create(new X500Name("C=JP,O=HPCI,CN=Renkei Test CA"), Instant.now());
-        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "a.key", "-out", "a.csr", "-subj", "/CN=a");
-        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "b.key", "-out", "b.csr", "-subj", "/CN=b");
-        csrA = Files.readAllBytes(dir.resolve("a.csr"));
-        csrB = Files.readAllBytes(dir.resolve("b.csr"));
-    }
 
     @BeforeEach
     void setUp() {

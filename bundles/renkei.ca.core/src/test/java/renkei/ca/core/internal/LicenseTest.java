@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import renkei.ca.core.CaException;
 import renkei.ca.core.IssuedCertificate;
@@ -39,24 +34,13 @@ class LicenseTest {
     private static final LicensePolicy POLICY = new LicensePolicy(3, 1, Duration.ofDays(7),
             List.of(AttributeRule.parse("eduPersonEntitlement=urn:mace:hpci.jp:cert-user")));
 
-    @TempDir
-    static Path dir;
-    static CaKeyMaterial ca;
-    static byte[] csrA;
-    static byte[] csrB;
+    private static final CaKeyMaterial ca = TestKeys.CA;
+    private static final byte[] csrA = TestKeys.CSR_A;
+    private static final byte[] csrB = TestKeys.CSR_B;
 
     private final MovableClock clock = new MovableClock();
     private StandalonePlatform platform;
     private CertificateAuthority authority;
-
-    @BeforeAll
-    static void keys() throws Exception {
-        ca = CaKeyMaterial.create(new X500Name("C=JP,O=HPCI,CN=License Test CA"), Instant.now());
-        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "a.key", "-out", "a.csr", "-subj", "/CN=a");
-        OpenSsl.ok(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "b.key", "-out", "b.csr", "-subj", "/CN=b");
-        csrA = Files.readAllBytes(dir.resolve("a.csr"));
-        csrB = Files.readAllBytes(dir.resolve("b.csr"));
-    }
 
     @BeforeEach
     void setUp() {

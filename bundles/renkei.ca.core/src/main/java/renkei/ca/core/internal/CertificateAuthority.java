@@ -36,16 +36,16 @@ public final class CertificateAuthority {
 
     private final Database database;
     private final AuditLog audit;
-    private final CertificateIssuer issuer;
+    private final IssuerSource issuers;
     private final SubjectRules rules;
     private final CertificateStore store = new CertificateStore();
     private final LicenseStore licenses = new LicenseStore();
     private final Clock clock;
 
-    public CertificateAuthority(Database database, AuditLog audit, CertificateIssuer issuer, SubjectRules rules, Clock clock) {
+    public CertificateAuthority(Database database, AuditLog audit, IssuerSource issuers, SubjectRules rules, Clock clock) {
         this.database = database;
         this.audit = audit;
-        this.issuer = issuer;
+        this.issuers = issuers;
         this.rules = rules;
         this.clock = clock;
         database.migrate(CaSchema.migrations());
@@ -102,7 +102,7 @@ public final class CertificateAuthority {
                 LicenseStore.License license = licenses.redeemable(c, licenseId, now);
                 String commonName = rules.clientCommonName(license.attributes());
                 store.checkUnique(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()), now);
-                X509Certificate certificate = issuer.issue(rules.subject(commonName), key, now);
+                X509Certificate certificate = issuers.activeIssuer(c, now).issue(rules.subject(commonName), key, now);
                 IssuedCertificate issued = store.insert(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()),
                         Optional.of(license.eppn()), certificate, actor);
                 licenses.markRedeemed(c, license.licenseId(), issued.serialHex(), now);
@@ -119,7 +119,7 @@ public final class CertificateAuthority {
         return database.inTransaction(c -> {
             store.lock(c);
             store.checkUnique(c, profile, commonName, hpciId, now);
-            X509Certificate certificate = issuer.issue(rules.subject(commonName), key, now);
+            X509Certificate certificate = issuers.activeIssuer(c, now).issue(rules.subject(commonName), key, now);
             return store.insert(c, profile, commonName, hpciId, eppn, certificate, actor);
         });
     }
@@ -154,7 +154,7 @@ public final class CertificateAuthority {
         return database.inTransaction(c -> {
             store.lock(c);
             BigInteger number = store.nextCrlNumber(c, now, now.plus(CertificateIssuer.CRL_VALIDITY));
-            return issuer.crl(number, store.revokedUnexpired(c, now), now);
+            return issuers.activeIssuer(c, now).crl(number, store.revokedUnexpired(c, now), now);
         });
     }
 

@@ -21,6 +21,7 @@ import renkei.ca.core.SubjectRules;
 import renkei.ca.core.internal.CaKeyMaterial;
 import renkei.ca.core.internal.CertificateAuthority;
 import renkei.ca.core.internal.CertificateIssuer;
+import renkei.ca.core.internal.IssuerSource;
 import renkei.platform.standalone.StandalonePlatform;
 
 /**
@@ -38,7 +39,7 @@ public final class CaBench {
         try (StandalonePlatform platform = StandalonePlatform.open("jdbc:h2:file:" + dir.resolve("bench"), "sa", "")) {
             CaKeyMaterial ca = CaKeyMaterial.create(new X500Name("C=JP,O=HPCI,CN=Bench CA"), Instant.now());
             CertificateAuthority authority = new CertificateAuthority(platform.database(), platform.audit(),
-                    new CertificateIssuer(ca, "https://ca.example.ac.jp/crl.der"),
+                    IssuerSource.fixed(new CertificateIssuer(ca, "https://ca.example.ac.jp/crl.der")),
                     new SubjectRules("C=JP,O=HPCI,OU=Bench", SubjectRules.DEFAULT_CLIENT_FORMAT), Clock.systemUTC());
 
             int requests = Integer.getInteger("bench.requests", 3000);

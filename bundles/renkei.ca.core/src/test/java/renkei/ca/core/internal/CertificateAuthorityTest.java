@@ -48,7 +48,7 @@ class CertificateAuthorityTest {
     void setUp() {
         platform = StandalonePlatform.inMemory();
         audit = platform.audit();
-        authority = new CertificateAuthority(platform.database(), audit, new CertificateIssuer(ca, "https://ca.example.ac.jp/crl.der"),
+        authority = new CertificateAuthority(platform.database(), audit, IssuerSource.fixed(new CertificateIssuer(ca, "https://ca.example.ac.jp/crl.der")),
                 new SubjectRules("/C=JP/O=HPCI/OU=Renkei", SubjectRules.DEFAULT_CLIENT_FORMAT), Clock.systemUTC());
     }
 

@@ -45,7 +45,7 @@ class LicenseTest {
     @BeforeEach
     void setUp() {
         platform = StandalonePlatform.inMemory();
-        authority = new CertificateAuthority(platform.database(), platform.audit(), new CertificateIssuer(ca, "https://x/crl"),
+        authority = new CertificateAuthority(platform.database(), platform.audit(), IssuerSource.fixed(new CertificateIssuer(ca, "https://x/crl")),
                 new SubjectRules("C=JP,O=HPCI", SubjectRules.DEFAULT_CLIENT_FORMAT), clock);
     }
 

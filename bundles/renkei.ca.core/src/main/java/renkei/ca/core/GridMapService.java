@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import renkei.platform.Session;
+
+/**
+ * The mapping store (CA-10): certificate subject DN ↔ local account(s) ↔ ePPN ↔ HPCI-ID, and
+ * grid-mapfiles in the Globus format generated from it (quoted DN, comma-separated accounts,
+ * {@code #} comments, deterministic order). Only subjects of currently valid certificates reach the
+ * generated file.
+ *
+ * <p>Thread-safe; methods block on the database. Changes are audited.
+ *
+ * @noimplement
+ */
+public interface GridMapService {
+
+    /** Mappings whose DN, account, ePPN or HPCI-ID contains {@code filter} (all when empty), by DN. */
+    List<AccountMapping> mappings(Optional<String> filter);
+
+    AccountMapping put(Session by, AccountMapping mapping);
+
+    void remove(Session by, String subjectDn);
+
+    /** The grid-mapfile as it would be published now. */
+    String render();
+
+    /** Unified-style differences between the published grid-mapfile and {@link #render()}; empty when equal. */
+    List<String> diffAgainstPublished();
+
+    /**
+     * Reads an existing grid-mapfile. Conflicts (a DN mapped twice, an account not in the account
+     * register, a line that does not parse) are reported; with {@code apply} the conflict-free
+     * entries are stored.
+     */
+    GridMapImport importGridMapfile(Session by, String text, boolean apply);
+}

@@ -12,13 +12,16 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 
-/** Adds typed columns to the parts' table viewers; a {@code null} function leaves that aspect default. */
-final class ViewerColumns {
+/**
+ * Adds typed columns to the parts' table viewers (the console's and its domain bundles'); a
+ * {@code null} function leaves that aspect default. UI thread only.
+ */
+public final class ViewerColumns {
 
     private ViewerColumns() {
     }
 
-    static <T> TableViewerColumn add(TableViewer viewer, TableColumnLayout layout, Class<T> type, String title,
+    public static <T> TableViewerColumn add(TableViewer viewer, TableColumnLayout layout, Class<T> type, String title,
             ColumnLayoutData width, Function<T, String> text, Function<T, Image> image, Function<T, Color> foreground,
             Function<T, String> tooltip) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);

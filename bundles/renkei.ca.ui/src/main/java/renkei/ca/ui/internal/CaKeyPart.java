@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.ui.internal;
+
+import java.time.Instant;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import renkei.app.internal.Formats;
+import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
+import renkei.ca.core.CaKeyService;
+import renkei.ca.core.KeyStatus;
+import renkei.platform.IdentityService;
+import renkei.platform.Session;
+import renkei.spi.HealthStatus;
+
+/**
+ * The CA signing key (CA-12): where it lives, the CA certificate's subject, expiry and
+ * fingerprint, and whether it is activated, until when and by whom; activation by two operators
+ * and deactivation by one. Reads in a job when shown and on {@link CaKeyService#TOPIC_KEY}; the
+ * countdown ticks on the UI thread. UI thread only.
+ */
+public final class CaKeyPart {
+
+    private static final int COUNTDOWN_MILLIS = 5_000;
+
+    @Inject
+    @Optional
+    @Service
+    private CaKeyService keys;
+
+    @Inject
+    @Optional
+    @Service
+    private IdentityService identity;
+
+    @Inject
+    @Optional
+    private Session session;
+
+    @Inject
+    private UISynchronize sync;
+
+    private StatusStyle style;
+    private Label state;
+    private Label keyStore;
+    private Label subject;
+    private Label caExpiry;
+    private Label fingerprint;
+    private Label activeUntil;
+    private Label activatedBy;
+    private Button activate;
+    private Button deactivate;
+    private Text reason;
+    private Label feedback;
+    private KeyStatus status;
+    private final Runnable countdown = this::countdown;
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).spacing(12, 6).applyTo(parent);
+        style = new StatusStyle(parent);
+        Label title = new Label(parent, SWT.NONE);
+        title.setText(Messages.Key_title);
+        title.setFont(JFaceResources.getHeaderFont());
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(title);
+        state = WidgetIds.name(new Label(parent, SWT.WRAP), CaWidgetIds.KEY_STATE);
+        state.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(state);
+        keyStore = FieldGrid.add(parent, Messages.Key_store);
+        subject = FieldGrid.add(parent, Messages.Key_subject);
+        caExpiry = FieldGrid.add(parent, Messages.Key_caExpiry);
+        fingerprint = FieldGrid.add(parent, Messages.Key_fingerprint);
+        activeUntil = FieldGrid.add(parent, Messages.Key_activeUntil);
+        activatedBy = FieldGrid.add(parent, Messages.Key_activatedBy);
+
+        Composite buttons = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).indent(0, 10).grab(true, false).applyTo(buttons);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(buttons);
+        activate = new Button(buttons, SWT.PUSH);
+        activate.setText(Messages.Key_activate);
+        activate.addListener(SWT.Selection, event -> activate());
+        deactivate = new Button(buttons, SWT.PUSH);
+        deactivate.setText(Messages.Key_deactivate);
+        deactivate.addListener(SWT.Selection, event -> deactivate());
+        new Label(buttons, SWT.NONE).setText(Messages.Key_reason);
+        reason = new Text(buttons, SWT.BORDER | SWT.SINGLE);
+        reason.setMessage(Messages.Key_reasonHint);
+        GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(reason);
+        feedback = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(feedback);
+        updateButtons();
+        refresh();
+        parent.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
+    }
+
+    private void refresh() {
+        CaKeyService service = keys;
+        if (service == null) {
+            show(Messages.Key_unavailable, HealthStatus.CRITICAL);
+            return;
+        }
+        CaCalls.read(sync, state, Messages.Key_readJob, service::status, this::show,
+                e -> show(NLS.bind(Messages.Key_readFailed, Formats.describe(e)), HealthStatus.CRITICAL));
+    }
+
+    private void show(KeyStatus read) {
+        status = read;
+        keyStore.setText(read.keyStore());
+        subject.setText(read.caSubject().orElse(Formats.NONE));
+        fingerprint.setText(read.sha256Fingerprint().orElse(Formats.NONE));
+        activatedBy.setText(read.activatedBy().isEmpty() ? Formats.NONE : String.join(", ", read.activatedBy()));
+        timeTexts(Instant.now());
+        updateButtons();
+        state.getParent().layout(true, true);
+    }
+
+    private void timeTexts(Instant now) {
+        if (status == null) {
+            return;
+        }
+        caExpiry.setText(status.caNotAfter().map(at -> Formats.full(at) + "  (" + Formats.expiry(java.util.Optional.of(at), now) + ")")
+                .orElse(Formats.NONE));
+        activeUntil.setText(status.activeUntil().filter(now::isBefore)
+                .map(at -> Formats.full(at) + "  (" + Formats.expiry(java.util.Optional.of(at), now) + ")").orElse(Formats.NONE));
+        if (!status.initialised()) {
+            show(Messages.Key_notInitialised, HealthStatus.WARNING);
+        } else if (status.isActive(now)) {
+            show(Messages.Key_active, HealthStatus.OK);
+        } else {
+            show(Messages.Key_inactive, HealthStatus.WARNING);
+        }
+    }
+
+    private void show(String text, HealthStatus health) {
+        state.setText(text);
+        state.setForeground(style.color(health));
+    }
+
+    private void updateButtons() {
+        boolean initialised = status != null && status.initialised();
+        activate.setEnabled(keys != null && identity != null && initialised);
+        deactivate.setEnabled(keys != null && session != null && initialised && status.isActive(Instant.now()));
+    }
+
+    private void activate() {
+        KeyActivationDialog dialog = new KeyActivationDialog(activate.getShell(), identity, keys, sync);
+        if (dialog.open() == Window.OK && dialog.result() != null) {
+            show(dialog.result());
+            feedback.setText(NLS.bind(Messages.Key_activated, String.join(", ", dialog.result().activatedBy())));
+        }
+    }
+
+    private void deactivate() {
+        CaKeyService service = keys;
+        Session by = session;
+        String why = reason.getText().strip();
+        if (why.isEmpty()) {
+            feedback.setText(Messages.Key_reasonMissing);
+            return;
+        }
+        MessageDialog confirm = new MessageDialog(deactivate.getShell(), Messages.Key_deactivate, null,
+                Messages.Key_deactivateConfirm, MessageDialog.WARNING, 1, Messages.Key_deactivate,
+                renkei.app.internal.Messages.Button_cancel);
+        if (confirm.open() != 0) {
+            return;
+        }
+        deactivate.setEnabled(false);
+        CaCalls.change(sync, deactivate, Messages.Key_deactivateJob, () -> service.deactivate(by, why), done -> {
+            reason.setText("");
+            feedback.setText(Messages.Key_deactivated);
+            show(done);
+        }, e -> {
+            feedback.setText(NLS.bind(Messages.Key_deactivateFailed, Formats.describe(e)));
+            updateButtons();
+        });
+    }
+
+    private void countdown() {
+        if (state.isDisposed()) {
+            return;
+        }
+        if (state.isVisible()) {
+            timeTexts(Instant.now());
+            updateButtons();
+        }
+        state.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
+    }
+
+    @Inject
+    @Optional
+    void keyChanged(@UIEventTopic(CaKeyService.TOPIC_KEY) Object event) {
+        if (state != null && !state.isDisposed()) {
+            refresh();
+        }
+    }
+
+    @Focus
+    void setFocus() {
+        activate.setFocus();
+    }
+}

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.ui.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Text;
+
+import renkei.app.internal.Formats;
+import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
+import renkei.app.internal.parts.ViewerColumns;
+import renkei.ca.core.AccountMapping;
+import renkei.ca.core.CaService;
+import renkei.ca.core.GridMapImport;
+import renkei.ca.core.GridMapService;
+import renkei.platform.Session;
+import renkei.spi.HealthStatus;
+
+/**
+ * The mapping store and its grid-mapfile (CA-10): mappings filtered by DN, account, ePPN or
+ * HPCI-ID; add, edit and remove (removal after showing the mapping); the grid-mapfile as it would be
+ * published now and its differences from the published one; importing an existing grid-mapfile,
+ * first as a dry run with its conflicts, then for real. Every service call runs in a job; the
+ * mappings, preview and diff are re-read after each change and on CA changes. UI thread only.
+ */
+public final class GridMapPart {
+
+    @Inject
+    @Optional
+    @Service
+    private GridMapService gridMap;
+
+    @Inject
+    @Optional
+    private Session session;
+
+    @Inject
+    private UISynchronize sync;
+
+    private StatusStyle style;
+    private Text filter;
+    private Label summary;
+    private TableViewer viewer;
+    private Button edit;
+    private Button remove;
+    private Text preview;
+    private Text diff;
+    private int generation;
+
+    /** What one read brings back. */
+    private record Snapshot(List<AccountMapping> mappings, String rendered, List<String> diff) {
+    }
+
+    /** A grid-mapfile as read and its dry-run import. */
+    private record DryRun(String text, GridMapImport result) {
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
+        style = new StatusStyle(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(8).spacing(6, 0).applyTo(bar);
+        new Label(bar, SWT.NONE).setText(Messages.GridMap_filter);
+        filter = new Text(bar, SWT.BORDER | SWT.SINGLE | SWT.SEARCH);
+        GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(filter);
+        filter.addListener(SWT.DefaultSelection, event -> refresh());
+        button(bar, Messages.GridMap_show).addListener(SWT.Selection, event -> refresh());
+        button(bar, Messages.GridMap_add).addListener(SWT.Selection, event -> edit(null));
+        edit = button(bar, Messages.GridMap_edit);
+        edit.addListener(SWT.Selection, event -> edit(selected()));
+        remove = button(bar, Messages.GridMap_remove);
+        remove.addListener(SWT.Selection, event -> removeSelected());
+        button(bar, Messages.GridMap_import).addListener(SWT.Selection, event -> importFile());
+        summary = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        createTable(sash);
+        TabFolder tabs = new TabFolder(sash, SWT.TOP);
+        preview = textTab(tabs, Messages.GridMap_preview);
+        diff = textTab(tabs, Messages.GridMap_diff);
+        sash.setWeights(55, 45);
+        updateButtons();
+        refresh();
+    }
+
+    private static Button button(Composite parent, String text) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        return button;
+    }
+
+    private static Text textTab(TabFolder tabs, String title) {
+        TabItem item = new TabItem(tabs, SWT.NONE);
+        item.setText(title);
+        Text text = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        text.setFont(JFaceResources.getTextFont());
+        item.setControl(text);
+        return text;
+    }
+
+    private void createTable(Composite parent) {
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        TableColumnLayout columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        WidgetIds.name(viewer.getTable(), CaWidgetIds.MAPPING_TABLE);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colDn, new ColumnWeightData(50, 200),
+                AccountMapping::subjectDn, null, null, AccountMapping::subjectDn);
+        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colAccounts, new ColumnWeightData(18, 90),
+                m -> String.join(",", m.accounts()), null, null, null);
+        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colEppn, new ColumnWeightData(20, 100),
+                m -> m.eppn().orElse(""), null, null, null);
+        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colHpciId, new ColumnWeightData(12, 80),
+                m -> m.hpciId().orElse(""), null, null, null);
+        viewer.addSelectionChangedListener(event -> updateButtons());
+        viewer.addDoubleClickListener(event -> edit(selected()));
+    }
+
+    private AccountMapping selected() {
+        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        return first instanceof AccountMapping mapping ? mapping : null;
+    }
+
+    private void updateButtons() {
+        boolean one = selected() != null && gridMap != null && session != null;
+        edit.setEnabled(one);
+        remove.setEnabled(one);
+    }
+
+    private void refresh() {
+        GridMapService service = gridMap;
+        if (service == null) {
+            fail(Messages.GridMap_unavailable);
+            return;
+        }
+        java.util.Optional<String> text = java.util.Optional.of(filter.getText().strip()).filter(f -> !f.isEmpty());
+        int mine = ++generation;
+        summary.setForeground(null);
+        summary.setText(Messages.GridMap_loading);
+        CaCalls.read(sync, summary, Messages.GridMap_readJob,
+                () -> new Snapshot(service.mappings(text), service.render(), service.diffAgainstPublished()), snapshot -> {
+                    if (mine == generation) {
+                        show(snapshot);
+                    }
+                }, e -> fail(NLS.bind(Messages.GridMap_readFailed, Formats.describe(e))));
+    }
+
+    private void show(Snapshot snapshot) {
+        viewer.setInput(snapshot.mappings());
+        preview.setText(snapshot.rendered());
+        diff.setText(snapshot.diff().isEmpty() ? Messages.GridMap_noDiff : String.join("\n", snapshot.diff()));
+        summary.setText(NLS.bind(Messages.GridMap_summary, snapshot.mappings().size(),
+                snapshot.diff().isEmpty() ? Messages.GridMap_inSync : Messages.GridMap_outOfSync));
+        summary.getParent().layout();
+        updateButtons();
+    }
+
+    private void fail(String text) {
+        summary.setText(text);
+        summary.setForeground(style.color(HealthStatus.CRITICAL));
+        summary.getParent().layout();
+    }
+
+    private void edit(AccountMapping existing) {
+        GridMapService service = gridMap;
+        Session by = session;
+        if (service == null || by == null) {
+            fail(service == null ? Messages.GridMap_unavailable : Messages.Ca_noSession);
+            return;
+        }
+        MappingDialog dialog = new MappingDialog(viewer.getControl().getShell(), existing);
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        AccountMapping mapping = dialog.result();
+        CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_putJob, mapping.subjectDn()), () -> service.put(by, mapping),
+                stored -> refresh(), e -> fail(NLS.bind(Messages.GridMap_putFailed, Formats.describe(e))));
+    }
+
+    private void removeSelected() {
+        AccountMapping mapping = selected();
+        GridMapService service = gridMap;
+        Session by = session;
+        if (mapping == null || service == null || by == null) {
+            return;
+        }
+        String question = NLS.bind(Messages.GridMap_removeConfirm, mapping.subjectDn(), String.join(",", mapping.accounts()));
+        MessageDialog confirm = new MessageDialog(remove.getShell(), Messages.GridMap_remove, null, question,
+                MessageDialog.WARNING, 1, Messages.GridMap_remove, renkei.app.internal.Messages.Button_cancel);
+        if (confirm.open() != 0) {
+            return;
+        }
+        CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_removeJob, mapping.subjectDn()), () -> {
+            service.remove(by, mapping.subjectDn());
+            return mapping;
+        }, removed -> refresh(), e -> fail(NLS.bind(Messages.GridMap_removeFailed, Formats.describe(e))));
+    }
+
+    private void importFile() {
+        GridMapService service = gridMap;
+        Session by = session;
+        if (service == null || by == null) {
+            fail(service == null ? Messages.GridMap_unavailable : Messages.Ca_noSession);
+            return;
+        }
+        FileDialog chooser = new FileDialog(viewer.getControl().getShell(), SWT.OPEN);
+        chooser.setFileName("grid-mapfile");
+        String file = chooser.open();
+        if (file == null) {
+            return;
+        }
+        CaCalls.local(sync, summary, NLS.bind(Messages.GridMap_importJob, file), () -> {
+            String text = read(Path.of(file));
+            return new DryRun(text, service.importGridMapfile(by, text, false));
+        }, dryRun -> {
+            if (new GridMapImportDialog(viewer.getControl().getShell(), file, dryRun.result()).open() != Window.OK) {
+                return;
+            }
+            CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_importJob, file),
+                    () -> service.importGridMapfile(by, dryRun.text(), true),
+                    applied -> {
+                        refresh();
+                        summary.setText(NLS.bind(Messages.GridMap_imported, applied.added(), applied.changed()));
+                    }, e -> fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
+        }, e -> fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(NLS.bind(Messages.Files_cannotRead, file), e);
+        }
+    }
+
+    @Inject
+    @Optional
+    void caChanged(@UIEventTopic(CaService.TOPIC_CHANGED) Object event) {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            refresh();
+        }
+    }
+
+    @Focus
+    void setFocus() {
+        filter.setFocus();
+    }
+}

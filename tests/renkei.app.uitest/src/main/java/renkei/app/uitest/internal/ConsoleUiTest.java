@@ -104,6 +104,7 @@ final class ConsoleUiTest {
             checkPreferences(ui, main);
             checkAbout(ui, main);
             checkErrorLog(ui, main);
+            new CaConsoleChecks(this, report, ui, main).run(!settings.totpSecret().isEmpty());
         } catch (Throwable t) {
             report.fail("unexpected " + t);
             if (ui != null && main == null) {
@@ -555,7 +556,7 @@ final class ConsoleUiTest {
     }
 
     /** Shows a part as an operator would (the navigator for modules) and takes a screenshot. */
-    private void showPart(Ui ui, Shell main, String partId, String screenshotName) throws Exception {
+    void showPart(Ui ui, Shell main, String partId, String screenshotName) throws Exception {
         Optional<MPart> part = ui.call(() -> {
             MWindow window = (MWindow) main.getData(OWNING_MODEL_ELEMENT);
             EModelService models = window.getContext().get(EModelService.class);
@@ -593,7 +594,7 @@ final class ConsoleUiTest {
         }
     }
 
-    private void screenshot(Ui ui, Shell shell, String name) {
+    void screenshot(Ui ui, Shell shell, String name) {
         Path file = output.resolve(name + settings.suffix() + ".png");
         try {
             ui.screenshot(shell, file);

@@ -109,6 +109,9 @@ final class CaKeyCommands {
         if (names.size() != 2) {
             throw new Arguments.UsageException("exactly two --operator options are required (dual control)");
         }
+        if (names.get(0).equals(names.get(1))) {
+            throw new Arguments.UsageException("the two --operator options must name two different CA operators (dual control)");
+        }
         IdentityService identity = services.require(IdentityService.class);
         CliSession.Prompter prompter = new CliSession.Prompter();
         return new Session[] { prompter.login(identity, names.get(0)), prompter.login(identity, names.get(1)) };

@@ -99,7 +99,7 @@ public final class CertificatesPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
         detail = new CertificateDetailView(sash, sync);
-        sash.setWeights(52, 48);
+        sash.setWeights(55, 45);
 
         search();
     }
@@ -120,21 +120,21 @@ public final class CertificatesPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colState, new ColumnPixelData(90),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colState, new ColumnPixelData(85),
                 c -> CaTexts.state(state(c)), c -> style.icon(CaTexts.health(state(c))), null,
                 c -> c.revocationReason().map(CaTexts::reason).orElse(null));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colCn, new ColumnWeightData(40, 160),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colCn, new ColumnWeightData(40, 140),
                 IssuedCertificate::commonName, null, null, IssuedCertificate::subjectDn);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colProfile, new ColumnPixelData(90),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colProfile, new ColumnPixelData(80),
                 c -> CaTexts.profile(c.profile()), null, null, null);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colSerial, new ColumnWeightData(20, 90),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colSerial, new ColumnWeightData(20, 60),
                 IssuedCertificate::serialHex, null, null, IssuedCertificate::serialHex);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colExpires, new ColumnPixelData(110),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colExpires, new ColumnPixelData(95),
                 c -> Formats.expiry(java.util.Optional.of(c.notAfter()), Instant.now()), null,
                 c -> state(c) == CertificateState.VALID && c.notAfter().isBefore(Instant.now().plus(SOON))
                         ? style.color(HealthStatus.WARNING) : null,
                 c -> Formats.full(c.notAfter()));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colHpciId, new ColumnWeightData(15, 80),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colHpciId, new ColumnWeightData(15, 70),
                 c -> c.hpciId().orElse(""), null, null, c -> c.eppn().orElse(null));
         viewer.addSelectionChangedListener(event -> {
             IssuedCertificate selected = selected();

@@ -70,17 +70,18 @@ public final class CaRepositoryServiceComponent implements CaRepositoryService {
     @Activate
     public CaRepositoryServiceComponent(@Reference Database database, @Reference AuditLog audit, @Reference SiteConfig config,
             @Reference CaService ca, @Reference GridMapService gridMaps) {
-        this(database, audit, CaSettings.from(config), ca::caCertificate, ca::latestCrl, gridMaps::render, Clock.systemUTC());
+        this(database, audit, CaSettings.from(config).repositoryDirectory(), CaSettings.from(config).cpsDocument(),
+                ca::caCertificate, ca::latestCrl, gridMaps::render, Clock.systemUTC());
     }
 
     /** For tests and tools: the CA certificate, CRL and grid-mapfile come from the suppliers. */
-    public CaRepositoryServiceComponent(Database database, AuditLog audit, CaSettings settings,
+    public CaRepositoryServiceComponent(Database database, AuditLog audit, Path directory, Optional<Path> cpsDocument,
             Supplier<X509Certificate> caCertificate, Supplier<Optional<SignedCrl>> latestCrl, Supplier<String> gridMapfile,
             Clock clock) {
         this.database = database;
         this.access = new CaAccess(audit);
-        this.directory = settings.repositoryDirectory();
-        this.cpsDocument = settings.cpsDocument();
+        this.directory = directory;
+        this.cpsDocument = cpsDocument;
         this.caCertificate = caCertificate;
         this.latestCrl = latestCrl;
         this.gridMapfile = gridMapfile;

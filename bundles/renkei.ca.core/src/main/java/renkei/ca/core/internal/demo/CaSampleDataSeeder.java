@@ -25,7 +25,6 @@ import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.GridMapService;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationReason;
-import renkei.ca.core.SubjectRules;
 import renkei.platform.DemoSeeder;
 import renkei.platform.Session;
 
@@ -77,7 +76,7 @@ public final class CaSampleDataSeeder implements DemoSeeder {
             // Mappings are checked against the secretariat's account register, so the demo brings one.
             gridMap.importAccountRegister(system, "account,hpci_id,project,resource_site\n"
                     + "taro,hpci000123,hp260001,R-CCS\nhpci000123,hpci000123,hp260001,R-CCS\nhanako,hpci000456,hp260002,Tokyo\n");
-            gridMap.put(system, new AccountMapping(SubjectRules.slashForm(taro.subjectDn()), List.of("taro", "hpci000123"),
+            gridMap.put(system, new AccountMapping(taro.subjectDn(), List.of("taro", "hpci000123"),
                     taro.eppn(), taro.hpciId()));
         }
         if (repository != null) {

@@ -31,7 +31,6 @@ import renkei.ca.core.LicenseInfo;
 import renkei.ca.core.RevocationPreview;
 import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SignedCrl;
-import renkei.ca.core.SubjectRules;
 import renkei.platform.AccessDeniedException;
 import renkei.platform.AuditCategory;
 import renkei.platform.AuditEntry;
@@ -170,7 +169,9 @@ public final class CaServiceComponent implements CaService {
         GridMapService mappings = gridMap.get();
         List<String> lines = List.of();
         if (mappings != null) {
-            String subject = authority.find(serialHex).map(c -> SubjectRules.slashForm(c.subjectDn())).orElse(null);
+            String subject = authority.find(serialHex).map(c -> renkei.ca.core.internal.repository.GlobusNames.slashForm(
+                    org.bouncycastle.asn1.x500.X500Name.getInstance(Pem.certificate(c.der()).getSubjectX500Principal().getEncoded())))
+                    .orElse(null);
             if (subject != null) {
                 lines = mappings.mappings(Optional.of(subject)).stream().filter(m -> m.subjectDn().equals(subject))
                         .map(CaServiceComponent::describe).toList();

@@ -90,7 +90,7 @@ public final class CertificateAuthority {
                 throw new CaException("hpciId and eduPersonPrincipalName are required for a license ID");
             }
             if (!policy.authorises(attributes)) {
-                throw new CaException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
+                throw new renkei.ca.core.NotAuthorisedException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
             }
             rules.clientCommonName(attributes); // a user who could never redeem should not get a license
             return database.inTransaction(c -> {
@@ -239,7 +239,8 @@ public final class CertificateAuthority {
                     (detail + " " + describe(result)).strip()));
             return result;
         } catch (CaException e) {
-            audit.append(new AuditEntry(AuditCategory.CA.id(), actor, role, action, target, AuditResult.FAILURE,
+            AuditResult result = e instanceof renkei.ca.core.NotAuthorisedException ? AuditResult.DENIED : AuditResult.FAILURE;
+            audit.append(new AuditEntry(AuditCategory.CA.id(), actor, role, action, target, result,
                     (detail + " " + e.getMessage()).strip()));
             throw e;
         }
@@ -247,13 +248,15 @@ public final class CertificateAuthority {
 
     private static String describe(Object result) {
         if (result instanceof IssuedCertificate issued) {
-            return "serial=" + issued.serialHex() + " cn=" + issued.commonName();
+            // CA-14: the portal's access log names the user's HPCI-ID and ePPN with every certificate.
+            return "serial=" + issued.serialHex() + " cn=" + issued.commonName() + issued.hpciId().map(id -> " hpciId=" + id).orElse("")
+                    + issued.eppn().map(eppn -> " eppn=" + eppn).orElse("");
         }
         if (result instanceof String licenseId) {
             return "license=" + licenseId;
         }
         if (result instanceof GeneratedCredential generated) {
-            return "serial=" + generated.certificate().serialHex() + " cn=" + generated.certificate().commonName() + " keygen";
+            return describe(generated.certificate()) + " keygen";
         }
         if (result instanceof SignedCrl crl) {
             return "crl number=" + crl.number() + " revoked=" + crl.revokedCount();

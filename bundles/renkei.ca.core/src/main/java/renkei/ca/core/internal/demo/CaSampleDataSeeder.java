@@ -25,7 +25,6 @@ import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.GridMapService;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationReason;
-import renkei.ca.core.SubjectRules;
 import renkei.platform.DemoSeeder;
 import renkei.platform.Session;
 
@@ -74,7 +73,10 @@ public final class CaSampleDataSeeder implements DemoSeeder {
         ca.revoke(system, lost.serialHex(), RevocationReason.keyCompromise, "HPCI事務局 依頼番号 2026-0042 (PC紛失)");
         String unused = ca.issueLicense(system, attributes("Yuki", "Kobayashi", "hpci000999", "yuki@kyoto.example.ac.jp"));
         if (gridMap != null) {
-            gridMap.put(system, new AccountMapping(SubjectRules.slashForm(taro.subjectDn()), List.of("taro", "hpci000123"),
+            // Mappings are checked against the secretariat's account register, so the demo brings one.
+            gridMap.importAccountRegister(system, "account,hpci_id,project,resource_site\n"
+                    + "taro,hpci000123,hp260001,R-CCS\nhpci000123,hpci000123,hp260001,R-CCS\nhanako,hpci000456,hp260002,Tokyo\n");
+            gridMap.put(system, new AccountMapping(taro.subjectDn(), List.of("taro", "hpci000123"),
                     taro.eppn(), taro.hpciId()));
         }
         if (repository != null) {

@@ -104,7 +104,7 @@ public final class CaKeyPart {
         new Label(buttons, SWT.NONE).setText(Messages.Key_reason);
         reason = new Text(buttons, SWT.BORDER | SWT.SINGLE);
         reason.setMessage(Messages.Key_reasonHint);
-        GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(reason);
+        GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(reason);
         feedback = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(feedback);
         updateButtons();

@@ -121,4 +121,19 @@ public final class SubjectRules {
             throw new IllegalArgumentException("Subject base is not a distinguished name: " + base + " (" + e.getMessage() + ")", e);
         }
     }
+
+    /**
+     * A stored subject (RFC 4514 order as BouncyCastle prints it, most significant first) in the
+     * OpenSSL/Globus slash form: {@code C=JP,O=HPCI,CN=a} becomes {@code /C=JP/O=HPCI/CN=a}.
+     */
+    public static String slashForm(String subjectDn) {
+        StringBuilder slash = new StringBuilder();
+        for (RDN rdn : new X500Name(BCStyle.INSTANCE, subjectDn).getRDNs()) {
+            var value = rdn.getFirst();
+            String type = BCStyle.INSTANCE.oidToDisplayName(value.getType());
+            slash.append('/').append(type == null ? value.getType().getId() : type).append('=')
+                    .append(org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(value.getValue()).replace("\\,", ","));
+        }
+        return slash.toString();
+    }
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.ca.core.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import renkei.ca.core.SubjectRules;
-import renkei.platform.Database;
 import renkei.platform.AuditLog;
+import renkei.platform.Database;
 
 /** The shared test CA for tests outside this package (the ops tests), which cannot see {@link TestKeys}. */
 public final class OpsFixtures {
@@ -26,6 +28,17 @@ public final class OpsFixtures {
     /** An authority over the test CA whose key is always active, on {@code clock}. */
     public static CertificateAuthority authority(Database database, AuditLog audit, Clock clock) {
         return authority(database, audit, IssuerSource.fixed(new CertificateIssuer(TestKeys.CA, CRL_URL)), clock);
+    }
+
+    /** The CA service over the test CA; {@code issuers} decides whether the key counts as activated. */
+    public static CaServiceComponent service(Database database, AuditLog audit, IssuerSource issuers,
+            Supplier<java.security.cert.X509Certificate> caCertificate, Clock clock) {
+        return new CaServiceComponent(database, audit, issuers, caCertificate,
+                TestSessions.settings(Path.of(System.getProperty("java.io.tmpdir")), "ca.crl.url", CRL_URL), clock);
+    }
+
+    public static CertificateIssuer issuer() {
+        return new CertificateIssuer(TestKeys.CA, CRL_URL);
     }
 
     public static CertificateAuthority authority(Database database, AuditLog audit, IssuerSource issuers, Clock clock) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +30,16 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.internal.CaServiceComponent;
 import renkei.ca.core.internal.CaSettings;
+import renkei.ca.core.internal.IssuerSource;
 import renkei.ca.core.internal.CertificateAuthority;
 import renkei.ca.core.internal.OpsFixtures;
 import renkei.platform.MailStatus;
 import renkei.platform.NotificationService;
+import renkei.platform.Session;
 import renkei.platform.standalone.StandalonePlatform;
 
 /** CA-07 issuance notices, delivered through the real mail queue to a real SMTP server (GreenMail). */
@@ -137,6 +142,23 @@ class IssuanceMailTest {
         assertEquals(1, queue.size());
         assertEquals("office@hpci.example.jp", queue.get(0).recipient());
         assertTrue(authority.find(host.serialHex()).isPresent(), "the certificate stays issued");
+    }
+
+    @Test
+    void theCaServiceNotifiesThroughTheRegisteredListener() {
+        TestConfig config = config(Map.of("ca.mail.issued.example.ac.jp", "ra@example.ac.jp"));
+        NotificationService notifications = platform.notifications(config);
+        CaServiceComponent ca = OpsFixtures.service(platform.database(), platform.audit(),
+                IssuerSource.fixed(OpsFixtures.issuer()), () -> OpsFixtures.ca().certificate(), Clock.systemUTC());
+        ca.addIssuanceListener(new IssuanceMail(notifications, CaSettings.from(config)));
+
+        IssuedCertificate host = ca.issue(Session.system(), CertificateProfile.HOST, OpsFixtures.csrA(),
+                Optional.of("www.example.ac.jp"));
+
+        List<MailStatus> queue = notifications.mailQueue(10);
+        assertEquals(1, queue.size());
+        assertEquals("ra@example.ac.jp", queue.get(0).recipient());
+        assertTrue(queue.get(0).subject().endsWith(host.commonName()), queue.get(0).subject());
     }
 
     @Test

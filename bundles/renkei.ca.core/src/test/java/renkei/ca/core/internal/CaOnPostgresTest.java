@@ -96,5 +96,14 @@ class CaOnPostgresTest {
         assertTrue(crl.toX509().isRevoked(Pem.certificate(client.der())));
         assertEquals(LicenseInfo.State.REDEEMED, ca.licenses(alice, Optional.of("hpci000123"), 5).get(0).state());
         assertTrue(platform.audit().verify("ca").intact(), "the CA audit chain holds on PostgreSQL");
+
+        var gridMaps = new renkei.ca.core.internal.repository.GridMapServiceComponent(platform.database(), platform.audit(), home,
+                Clock.systemUTC());
+        gridMaps.importAccountRegister(alice, "account,hpci_id,project,resource_site\ngrid01,,,\ntaro,hpci000123,hp150001,R-CCS\n");
+        gridMaps.put(alice, new renkei.ca.core.AccountMapping(host.subjectDn(), List.of("grid01"), Optional.empty(), Optional.empty()));
+        gridMaps.put(alice, new renkei.ca.core.AccountMapping(client.subjectDn(), List.of("taro"), client.eppn(), client.hpciId()));
+        List<String> entries = gridMaps.render().lines().filter(line -> !line.startsWith("#")).toList();
+        assertEquals(List.of("\"/C=JP/O=HPCI/OU=Renkei/CN=pg01.example.ac.jp\" grid01"), entries,
+                "the revoked client's mapping stays out of the grid-mapfile");
     }
 }

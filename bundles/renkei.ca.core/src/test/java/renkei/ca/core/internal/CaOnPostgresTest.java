@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,20 +44,7 @@ class CaOnPostgresTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        String url = System.getProperty("renkei.test.pg.url", "");
-        if (url.isBlank() || url.startsWith("${")) {
-            if (Boolean.getBoolean("renkei.test.requirePostgres")) {
-                throw new IllegalStateException("renkei.test.requirePostgres is set but renkei.test.pg.url is not");
-            }
-            Assumptions.abort("No PostgreSQL test server (set renkei.test.pg.url; releng/test does)");
-        }
-        String user = System.getProperty("renkei.test.pg.user", "postgres");
-        user = user.isBlank() || user.startsWith("${") ? "postgres" : user;
-        String schema = "ca_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(url, user, ""); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        platform = StandalonePlatform.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        platform = StandalonePlatform.open(TestPostgres.freshSchemaUrl(), TestPostgres.user(), "");
         CaSettings settings = TestSessions.settings(home);
         ca = new CaServiceComponent(platform.database(), platform.audit(),
                 IssuerSource.fixed(new CertificateIssuer(TestKeys.CA, settings.crlDistributionPoint())), TestKeys.CA::certificate,

@@ -18,6 +18,7 @@ import renkei.ca.core.internal.OpsFixtures;
 import renkei.platform.standalone.StandalonePlatform;
 import renkei.spi.HealthResult;
 import renkei.spi.HealthStatus;
+import renkei.ca.core.internal.TestClock;
 
 /** The {@code ca.crl} and {@code ca.certificate} health sources at and around their margins. */
 class CaHealthChecksTest {

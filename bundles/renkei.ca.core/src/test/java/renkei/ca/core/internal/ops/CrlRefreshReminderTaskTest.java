@@ -19,6 +19,8 @@ import renkei.platform.Notification;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 import renkei.platform.standalone.StandalonePlatform;
+import renkei.ca.core.internal.TestConfig;
+import renkei.ca.core.internal.TestClock;
 
 /** CA-15: the monthly reminder that resource sites refresh their CRL, once a month across servers. */
 class CrlRefreshReminderTaskTest {

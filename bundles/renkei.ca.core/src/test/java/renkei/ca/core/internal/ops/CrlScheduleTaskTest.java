@@ -26,6 +26,8 @@ import renkei.platform.Notification;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 import renkei.platform.standalone.StandalonePlatform;
+import renkei.ca.core.internal.TestConfig;
+import renkei.ca.core.internal.TestClock;
 
 /** CA-08: the hourly task signs a CRL only when due, through the real CA service, and reports a refused key. */
 class CrlScheduleTaskTest {

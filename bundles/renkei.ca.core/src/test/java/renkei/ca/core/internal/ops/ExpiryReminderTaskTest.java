@@ -27,6 +27,8 @@ import renkei.platform.Notification;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 import renkei.platform.standalone.StandalonePlatform;
+import renkei.ca.core.internal.TestConfig;
+import renkei.ca.core.internal.TestClock;
 
 /** CA-15 expiry reminders on a real H2 database and mail queue, with the clock moved by hand. */
 class ExpiryReminderTaskTest {

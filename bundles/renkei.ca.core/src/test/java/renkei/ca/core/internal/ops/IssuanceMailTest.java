@@ -41,6 +41,7 @@ import renkei.platform.MailStatus;
 import renkei.platform.NotificationService;
 import renkei.platform.Session;
 import renkei.platform.standalone.StandalonePlatform;
+import renkei.ca.core.internal.TestConfig;
 
 /** CA-07 issuance notices, delivered through the real mail queue to a real SMTP server (GreenMail). */
 class IssuanceMailTest {

@@ -22,6 +22,9 @@ import renkei.ca.core.internal.OpsFixtures;
 import renkei.platform.NotificationService;
 import renkei.platform.Session;
 import renkei.platform.standalone.StandalonePlatform;
+import renkei.ca.core.internal.TestConfig;
+import renkei.ca.core.internal.TestClock;
+import renkei.ca.core.internal.TestPostgres;
 
 /**
  * V6 and the reminder claim on PostgreSQL 15 (the server {@code releng/test} starts, URL in
@@ -31,13 +34,13 @@ import renkei.platform.standalone.StandalonePlatform;
 class RemindersOnPostgresTest {
 
     @Test
-    void twoServersOnOnePostgresDatabaseRemindOnce() {
+    void twoServersOnOnePostgresDatabaseRemindOnce() throws Exception {
         TestClock clock = new TestClock(Instant.parse("2026-04-01T09:00:00Z"));
         TestConfig config = TestConfig.of(Map.of("mail.from", "ca@console.example.jp", "ca.mail.admins", "ca-admin@hpci.example.jp",
                 "ca.mail.issued.example.ac.jp", "ra@example.ac.jp"));
-        String url = freshSchema();
-        try (StandalonePlatform first = StandalonePlatform.open(url, user(), "");
-                StandalonePlatform second = StandalonePlatform.open(url, user(), "")) {
+        String url = TestPostgres.freshSchemaUrl();
+        try (StandalonePlatform first = StandalonePlatform.open(url, TestPostgres.user(), "");
+                StandalonePlatform second = StandalonePlatform.open(url, TestPostgres.user(), "")) {
             CaService ca = OpsFixtures.service(first.database(), first.audit(), IssuerSource.fixed(OpsFixtures.issuer()),
                     () -> OpsFixtures.ca().certificate(), clock);
             IssuedCertificate host = ca.issue(Session.system(), renkei.ca.core.CertificateProfile.HOST, OpsFixtures.csrA(),
@@ -55,31 +58,5 @@ class RemindersOnPostgresTest {
             assertFalse(ledger.claim(host.serialHex(), ExpiryReminderTask.STAGE, clock.instant()));
             assertTrue(ledger.claim(host.serialHex(), "later-stage", clock.instant()));
         }
-    }
-
-    private static String user() {
-        String user = System.getProperty("renkei.test.pg.user", "");
-        return user.isBlank() || user.startsWith("${") ? "postgres" : user;
-    }
-
-    /** A schema of its own on the test server, so runs never see each other's tables. */
-    private static String freshSchema() {
-        String url = System.getProperty("renkei.test.pg.url", "");
-        if (url.isBlank() || url.startsWith("${")) {
-            if (Boolean.getBoolean("renkei.test.requirePostgres")) {
-                throw new IllegalStateException("renkei.test.requirePostgres is set but renkei.test.pg.url is not");
-            }
-            Assumptions.abort("No PostgreSQL test server (set renkei.test.pg.url; releng/test does)");
-        }
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-        try (StandalonePlatform admin = StandalonePlatform.open(url, user(), "")) {
-            admin.database().withConnection(c -> {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("CREATE SCHEMA " + schema);
-                }
-                return null;
-            });
-        }
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 }

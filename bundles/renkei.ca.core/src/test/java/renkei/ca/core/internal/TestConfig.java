@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package renkei.ca.core.internal.ops;
+package renkei.ca.core.internal;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,9 +9,9 @@ import renkei.platform.RenkeiHome;
 import renkei.platform.SiteConfig;
 
 /** A site configuration given as key/value pairs, read through the same typed accessors as renkei.properties. */
-record TestConfig(Properties values) implements SiteConfig {
+public record TestConfig(Properties values) implements SiteConfig {
 
-    static TestConfig of(Map<String, String> values) {
+    public static TestConfig of(Map<String, String> values) {
         Properties properties = new Properties();
         properties.putAll(values);
         return new TestConfig(properties);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package renkei.ca.core.internal.ops;
+package renkei.ca.core.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,19 +11,19 @@ import java.time.ZoneOffset;
  * A UTC clock tests set by hand; the platform's MutableClock lives in its test sources, which
  * other bundles' tests cannot see.
  */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -2,13 +2,21 @@
 package renkei.platform.standalone;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
+
+import javax.crypto.SecretKey;
 
 import renkei.platform.AuditLog;
 import renkei.platform.Database;
+import renkei.platform.NotificationService;
+import renkei.platform.SecretStore;
+import renkei.platform.SiteConfig;
 import renkei.platform.internal.JdbcAuditLog;
 import renkei.platform.internal.JdbcDatabase;
 import renkei.platform.internal.PlatformSchema;
+import renkei.platform.internal.mail.JdbcNotificationService;
+import renkei.platform.internal.mail.MailSettings;
 
 /**
  * The platform's database and audit log without OSGi, for domain bundles' plain JUnit tests and for
@@ -18,9 +26,11 @@ public final class StandalonePlatform implements AutoCloseable {
 
     private final JdbcDatabase database;
     private final AuditLog audit;
+    private final Clock clock;
 
     private StandalonePlatform(JdbcDatabase database, Clock clock) {
         this.database = database;
+        this.clock = clock;
         database.migrate(PlatformSchema.migrations());
         this.audit = new JdbcAuditLog(database, clock, JdbcAuditLog.retentionFrom(key -> null));
     }
@@ -44,8 +54,40 @@ public final class StandalonePlatform implements AutoCloseable {
         return audit;
     }
 
+    /**
+     * The feed and mail queue on this database, with the {@code mail.*} settings of {@code config}
+     * read as the DS component reads them. There is no secret store here, so SMTP is unauthenticated.
+     * Each call returns a new service over the same tables.
+     */
+    public NotificationService notifications(SiteConfig config) {
+        return new JdbcNotificationService(database, MailSettings.from(config, NoSecrets.INSTANCE), clock);
+    }
+
     @Override
     public void close() {
         database.close();
+    }
+
+    private enum NoSecrets implements SecretStore {
+        INSTANCE;
+
+        @Override
+        public Optional<String> get(String alias) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(String alias, String secret) {
+            throw new UnsupportedOperationException("The standalone platform keeps no secrets: " + alias);
+        }
+
+        @Override
+        public void remove(String alias) {
+        }
+
+        @Override
+        public SecretKey wrappingKey(String alias) {
+            throw new UnsupportedOperationException("The standalone platform keeps no secrets: " + alias);
+        }
     }
 }

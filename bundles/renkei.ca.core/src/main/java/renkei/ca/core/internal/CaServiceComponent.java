@@ -31,11 +31,7 @@ import renkei.ca.core.LicenseInfo;
 import renkei.ca.core.RevocationPreview;
 import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SignedCrl;
-import renkei.platform.AccessDeniedException;
-import renkei.platform.AuditCategory;
-import renkei.platform.AuditEntry;
 import renkei.platform.AuditLog;
-import renkei.platform.AuditResult;
 import renkei.platform.Database;
 import renkei.platform.Role;
 import renkei.platform.Session;
@@ -54,12 +50,13 @@ public final class CaServiceComponent implements CaService {
 
     private static final Logger LOG = Logger.getLogger(CaServiceComponent.class.getName());
 
-    private static final Role[] ISSUERS = { Role.CA_OPERATOR };
+    private static final Role[] ISSUERS = CaAccess.CHANGE;
+    /** The help desk answers "is my certificate revoked?" questions, so it may look too. */
     private static final Role[] READERS = { Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE, Role.HELP_DESK };
 
     private final CertificateAuthority authority;
     private final CaSettings settings;
-    private final AuditLog audit;
+    private final CaAccess access;
     private final java.util.function.Supplier<X509Certificate> caCertificate;
     private final CaEvents events = new CaEvents();
     private final List<IssuanceListener> listeners = new CopyOnWriteArrayList<>();
@@ -75,7 +72,7 @@ public final class CaServiceComponent implements CaService {
     public CaServiceComponent(Database database, AuditLog audit, IssuerSource issuers,
             java.util.function.Supplier<X509Certificate> caCertificate, CaSettings settings, Clock clock) {
         this.settings = settings;
-        this.audit = audit;
+        this.access = new CaAccess(audit);
         this.caCertificate = caCertificate;
         this.authority = new CertificateAuthority(database, audit, issuers, settings.subjectRules(), clock);
     }
@@ -233,15 +230,7 @@ public final class CaServiceComponent implements CaService {
     }
 
     private void require(Session by, String action, Role... anyOf) {
-        for (Role role : anyOf) {
-            if (by.operator().has(role)) {
-                return;
-            }
-        }
-        String needed = String.join(" or ", java.util.Arrays.stream(anyOf).map(Enum::name).toList());
-        audit.append(new AuditEntry(AuditCategory.CA.id(), by.username(), by.rolesText(), action, "", AuditResult.DENIED,
-                "requires " + needed));
-        throw new AccessDeniedException(by.username() + " may not " + action + ": requires " + needed);
+        access.require(by, action, "", anyOf);
     }
 
     private static String describe(AccountMapping mapping) {

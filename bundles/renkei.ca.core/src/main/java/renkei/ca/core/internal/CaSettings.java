@@ -25,12 +25,13 @@ import renkei.platform.SiteConfig;
  * @param crlReissueBefore   CA-08: the scheduler signs a new CRL when the newest is this close to nextUpdate (at most 7 days)
  * @param crlAlarmMargin     health turns critical when the published CRL is this close to nextUpdate
  * @param caCertAlarmMargin  health warns when the CA certificate is this close to expiry
+ * @param mailLocale         language of CA-07 issuance notices and CA-15 expiry reminders ({@code ca.mail.locale}, default ja)
  */
 public record CaSettings(String caSubject, SubjectRules subjectRules, String crlDistributionPoint, String keyStoreType,
         Path keyFile, Optional<String> pkcs11Library, String pkcs11TokenLabel, Duration maxActivation, LicensePolicy licensePolicy,
         int minPassphraseLength, Path repositoryDirectory, Optional<Path> cpsDocument, String repositoryUrl,
         Map<String, List<String>> mailIssued, List<String> adminRecipients, Duration hostReminder, Duration clientReminder,
-        Duration crlReissueBefore, Duration crlAlarmMargin, Duration caCertAlarmMargin) {
+        Duration crlReissueBefore, Duration crlAlarmMargin, Duration caCertAlarmMargin, java.util.Locale mailLocale) {
 
     public static final String PASSPHRASE_SECRET = "ca.key.passphrase";
     public static final String PIN_SECRET = "ca.pkcs11.pin";
@@ -70,7 +71,8 @@ public record CaSettings(String caSubject, SubjectRules subjectRules, String crl
                 config.getDuration("ca.reminder.client", Duration.ofDays(30)),
                 reissue,
                 config.getDuration("ca.alarm.crl.margin", Duration.ofDays(5)),
-                config.getDuration("ca.alarm.cacert.margin", Duration.ofDays(365)));
+                config.getDuration("ca.alarm.cacert.margin", Duration.ofDays(365)),
+                java.util.Locale.forLanguageTag(config.get("ca.mail.locale", "ja")));
     }
 
     /** Recipients of issuance mail for a holder whose address is in {@code mailDomain} (subdomains match). */

@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,20 +44,7 @@ class CaOnPostgresTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        String url = System.getProperty("renkei.test.pg.url", "");
-        if (url.isBlank() || url.startsWith("${")) {
-            if (Boolean.getBoolean("renkei.test.requirePostgres")) {
-                throw new IllegalStateException("renkei.test.requirePostgres is set but renkei.test.pg.url is not");
-            }
-            Assumptions.abort("No PostgreSQL test server (set renkei.test.pg.url; releng/test does)");
-        }
-        String user = System.getProperty("renkei.test.pg.user", "postgres");
-        user = user.isBlank() || user.startsWith("${") ? "postgres" : user;
-        String schema = "ca_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(url, user, ""); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        platform = StandalonePlatform.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        platform = StandalonePlatform.open(TestPostgres.freshSchemaUrl(), TestPostgres.user(), "");
         CaSettings settings = TestSessions.settings(home);
         ca = new CaServiceComponent(platform.database(), platform.audit(),
                 IssuerSource.fixed(new CertificateIssuer(TestKeys.CA, settings.crlDistributionPoint())), TestKeys.CA::certificate,
@@ -96,5 +78,14 @@ class CaOnPostgresTest {
         assertTrue(crl.toX509().isRevoked(Pem.certificate(client.der())));
         assertEquals(LicenseInfo.State.REDEEMED, ca.licenses(alice, Optional.of("hpci000123"), 5).get(0).state());
         assertTrue(platform.audit().verify("ca").intact(), "the CA audit chain holds on PostgreSQL");
+
+        var gridMaps = new renkei.ca.core.internal.repository.GridMapServiceComponent(platform.database(), platform.audit(), home,
+                Clock.systemUTC());
+        gridMaps.importAccountRegister(alice, "account,hpci_id,project,resource_site\ngrid01,,,\ntaro,hpci000123,hp150001,R-CCS\n");
+        gridMaps.put(alice, new renkei.ca.core.AccountMapping(host.subjectDn(), List.of("grid01"), Optional.empty(), Optional.empty()));
+        gridMaps.put(alice, new renkei.ca.core.AccountMapping(client.subjectDn(), List.of("taro"), client.eppn(), client.hpciId()));
+        List<String> entries = gridMaps.render().lines().filter(line -> !line.startsWith("#")).toList();
+        assertEquals(List.of("\"/C=JP/O=HPCI/OU=Renkei/CN=pg01.example.ac.jp\" grid01"), entries,
+                "the revoked client's mapping stays out of the grid-mapfile");
     }
 }

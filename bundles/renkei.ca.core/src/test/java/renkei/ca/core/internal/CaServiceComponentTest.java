@@ -110,6 +110,24 @@ class CaServiceComponentTest {
     }
 
     @Test
+    void badRequestsIssueNothingAreAuditedAndKeepTheLicense() {
+        String license = ca.issueLicense(alice, HANAKO);
+        byte[] tampered = TestKeys.CSR_A.clone();
+        tampered[tampered.length / 2] ^= 0x04;
+        byte[][] bad = { "garbage".getBytes(StandardCharsets.US_ASCII), new byte[CertificationRequests.MAX_BYTES + 1], tampered };
+        for (byte[] csr : bad) {
+            assertThrows(CaException.class, () -> ca.redeemLicense(alice, license, csr));
+            assertThrows(CaException.class, () -> ca.issue(alice, CertificateProfile.HOST, csr, Optional.of("bad.example.ac.jp")));
+        }
+        assertEquals(List.of(), ca.search(alice, CertificateQuery.all(10)), "nothing issued");
+        assertEquals(List.of(), notified, "no issuance mail for a refusal");
+        assertEquals(LicenseInfo.State.UNUSED, ca.licenses(alice, Optional.empty(), 10).get(0).state());
+        List<AuditRecord> refusals = platform.audit().query(AuditQuery.latest(6).inCategory("ca"));
+        assertEquals(6, refusals.stream().filter(r -> r.result() == AuditResult.FAILURE && r.actor().equals("ca-alice")).count(),
+                "every refusal is audited with who asked");
+    }
+
+    @Test
     void withdrawnLicensesCannotBeRedeemed() {
         String license = ca.issueLicense(alice, HANAKO);
         ca.withdrawLicense(alice, license, "sent to the wrong address");

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -15,9 +14,6 @@ import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationReason;
 import renkei.platform.Database;
-import renkei.platform.Operator;
-import renkei.platform.Role;
-import renkei.platform.Session;
 
 /**
  * Stores certificates with arbitrary subjects straight into the CA tables, for tests of what is
@@ -53,11 +49,5 @@ final class CaTestCertificates {
         Path file = directory.resolve(certificate.serialHex() + ".pem");
         Files.writeString(file, Pem.encode("CERTIFICATE", certificate.der()));
         return file;
-    }
-
-    static Session session(String username, Role... roles) {
-        EnumSet<Role> set = EnumSet.noneOf(Role.class);
-        set.addAll(java.util.List.of(roles));
-        return new Session(new Operator(username, username, Optional.empty(), Optional.empty(), set, true, true), Instant.now(), true);
     }
 }

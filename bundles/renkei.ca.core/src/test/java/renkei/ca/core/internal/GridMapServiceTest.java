@@ -40,8 +40,8 @@ import renkei.platform.standalone.StandalonePlatform;
 
 class GridMapServiceTest {
 
-    private static final Session OPERATOR = CaTestCertificates.session("ca-alice", Role.CA_OPERATOR);
-    private static final Session HELP_DESK = CaTestCertificates.session("hd-carol", Role.HELP_DESK);
+    private static final Session OPERATOR = TestSessions.as("ca-alice", Role.CA_OPERATOR);
+    private static final Session HELP_DESK = TestSessions.as("hd-carol", Role.HELP_DESK);
     private static final String REGISTER = "account,hpci_id,project,resource_site\n"
             + "taro,hpci000123,hp150001,R-CCS\nyamada,hpci000123,hp150001,\"Kyushu, ITC\"\nhanako,hpci000456,hp150002,Tokyo\n"
             + "grid01,,,\n";
@@ -181,7 +181,7 @@ class GridMapServiceTest {
                 + "/C=JP/O=HPCI/CN=Unquoted grid01\n"
                 + "\"/C=JP/O=\\xE6\\x97\\xA5\\xE6\\x9C\\xAC/CN=Escaped\" hanako\n"
                 + "\"/C=JP/O=HPCI/CN=Spaced\" taro, yamada\n";
-        GridMapImport dry = gridMaps.importGridMapfile(CaTestCertificates.session("office", Role.OPERATIONS_OFFICE), file, false);
+        GridMapImport dry = gridMaps.importGridMapfile(TestSessions.as("office", Role.OPERATIONS_OFFICE), file, false);
         assertEquals(List.of(
                 "line 5: DN /C=JP/O=HPCI/CN=Taro Yamada hpci000123 is already mapped on line 3; neither line is taken",
                 "line 6: account nobody is not in the account register",

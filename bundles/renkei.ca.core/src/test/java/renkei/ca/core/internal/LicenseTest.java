@@ -38,7 +38,7 @@ class LicenseTest {
     private static final byte[] csrA = TestKeys.CSR_A;
     private static final byte[] csrB = TestKeys.CSR_B;
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.now());
     private StandalonePlatform platform;
     private CertificateAuthority authority;
 
@@ -116,29 +116,5 @@ class LicenseTest {
         noName.remove("sn");
         assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, noName));
         assertEquals(AuditResult.FAILURE, platform.audit().query(AuditQuery.latest(1).inCategory("ca")).get(0).result());
-    }
-
-    /** A UTC clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

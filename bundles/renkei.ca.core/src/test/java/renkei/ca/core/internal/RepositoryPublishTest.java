@@ -43,7 +43,7 @@ import renkei.platform.standalone.StandalonePlatform;
 
 class RepositoryPublishTest {
 
-    private static final Session OPERATOR = CaTestCertificates.session("ca-alice", Role.CA_OPERATOR);
+    private static final Session OPERATOR = TestSessions.as("ca-alice", Role.CA_OPERATOR);
     private static final List<String> FILES = List.of("ca.pem", "ca.der", "ca.sha256", "ca.sha1", "ca.crl", "ca.crl.pem",
             "cps.txt", "grid-mapfile", "index.html");
 
@@ -194,7 +194,7 @@ class RepositoryPublishTest {
 
     @Test
     void onlyCaOperatorsPublishAndRefusalsAreAudited() {
-        Session office = CaTestCertificates.session("office", Role.OPERATIONS_OFFICE);
+        Session office = TestSessions.as("office", Role.OPERATIONS_OFFICE);
         assertThrows(AccessDeniedException.class, () -> publisher.publish(office));
         AuditRecord audit = platform.audit().query(AuditQuery.latest(1).inCategory("ca")).get(0);
         assertEquals(AuditResult.DENIED, audit.result());

@@ -14,17 +14,17 @@ import renkei.platform.Session;
 import renkei.platform.SiteConfig;
 
 /** Sessions and site configuration for CA service tests, as the identity service and home would give them. */
-final class TestSessions {
+public final class TestSessions {
 
     private TestSessions() {
     }
 
-    static Session as(String username, Role... roles) {
+    public static Session as(String username, Role... roles) {
         return new Session(new Operator(username, username, Optional.of(username + "@ca.example.ac.jp"), Optional.empty(),
                 Set.of(roles), true, true), Instant.now(), true);
     }
 
-    static CaSettings settings(Path home, String... keyValues) {
+    public static CaSettings settings(Path home, String... keyValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.setProperty(keyValues[i], keyValues[i + 1]);

@@ -43,7 +43,12 @@ class MailTemplatesTest {
         Map<String, Map<String, String>> values = Map.of(
                 "test", Map.of("operator", "admin"),
                 "health.alarm", ALARM,
-                "mail.undeliverable", Map.of("recipient", "a@example.jp", "subject", "件名", "attempts", "20", "error", "refused"));
+                "mail.undeliverable", Map.of("recipient", "a@example.jp", "subject", "件名", "attempts", "20", "error", "refused"),
+                "ca.issued", Map.of("commonName", "Taro Yamada hpci000123", "profile", "client", "subjectDn", "C=JP,CN=x",
+                        "serial", "1A", "notBefore", "2026-04-01 09:00 UTC", "notAfter", "2027-05-01 09:00 UTC",
+                        "hpciId", "hpci000123", "eppn", "taro@example.ac.jp", "issuedBy", "ca-alice", "domain", "example.ac.jp"),
+                "ca.expiry", Map.of("commonName", "host01.example.ac.jp", "profile", "host", "subjectDn", "C=JP,CN=x",
+                        "serial", "1A", "notAfter", "2027-05-01 09:00 UTC", "remaining", "30 days", "hpciId", "-", "eppn", "-"));
         Charset iso2022jp = Charset.forName("ISO-2022-JP");
         values.forEach((id, placeholders) -> {
             MailTemplates.Text english = templates.render(Locale.ENGLISH, id, placeholders);

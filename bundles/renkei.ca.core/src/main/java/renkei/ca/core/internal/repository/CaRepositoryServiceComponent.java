@@ -36,6 +36,7 @@ import renkei.platform.AuditLog;
 import renkei.platform.Database;
 import renkei.platform.Session;
 import renkei.platform.SiteConfig;
+import renkei.ca.core.internal.CaAccess;
 
 /**
  * Publishes the CA repository (CA-09) into {@code ca.repository.dir}: CA certificate (PEM, DER),

@@ -34,6 +34,7 @@ import renkei.platform.AuditLog;
 import renkei.platform.Database;
 import renkei.platform.Session;
 import renkei.platform.SiteConfig;
+import renkei.ca.core.internal.CaAccess;
 
 /**
  * The mapping store and grid-mapfiles (CA-10) on the database: mappings, the account register

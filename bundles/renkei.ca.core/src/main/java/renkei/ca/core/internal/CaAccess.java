@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package renkei.ca.core.internal.repository;
+package renkei.ca.core.internal;
 
 import java.util.Arrays;
 
@@ -12,26 +12,26 @@ import renkei.platform.Role;
 import renkei.platform.Session;
 
 /**
- * Role checks for the mapping store and the repository. A refusal is audited in the {@code ca}
+ * Role checks for the CA services. A refusal is audited in the {@code ca}
  * category (CA-11 keeps CA records ten years, longer than the general category where
  * {@code IdentityService.require} would put it) and then thrown.
  *
  * <p>Stateless apart from the audit log; thread-safe.
  */
-final class CaAccess {
+public final class CaAccess {
 
     /** Changing mappings, the register or the repository. */
-    static final Role[] CHANGE = { Role.CA_OPERATOR };
+    public static final Role[] CHANGE = { Role.CA_OPERATOR };
     /** Looking at mappings and checking a file without applying it. */
-    static final Role[] READ = { Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE };
+    public static final Role[] READ = { Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE };
 
     private final AuditLog audit;
 
-    CaAccess(AuditLog audit) {
+    public CaAccess(AuditLog audit) {
         this.audit = audit;
     }
 
-    void require(Session session, String action, String target, Role... anyOf) {
+    public void require(Session session, String action, String target, Role... anyOf) {
         for (Role role : anyOf) {
             if (session.operator().has(role)) {
                 return;
@@ -43,12 +43,12 @@ final class CaAccess {
         throw new AccessDeniedException(session.username() + " may not " + action + ": " + why);
     }
 
-    void success(Session session, String action, String target, String detail) {
+    public void success(Session session, String action, String target, String detail) {
         audit.append(new AuditEntry(AuditCategory.CA.id(), session.username(), session.rolesText(), action, target,
                 AuditResult.SUCCESS, detail));
     }
 
-    void failure(Session session, String action, String target, String detail) {
+    public void failure(Session session, String action, String target, String detail) {
         audit.append(new AuditEntry(AuditCategory.CA.id(), session.username(), session.rolesText(), action, target,
                 AuditResult.FAILURE, detail));
     }

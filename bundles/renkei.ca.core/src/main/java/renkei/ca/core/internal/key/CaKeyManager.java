@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,7 +126,8 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
 
     @Override
     public KeyStatus activate(Session first, Session second, Duration period) {
-        Instant now = clock.instant();
+        // Whole milliseconds: what the database keeps is then exactly what the operators were shown.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return audited(first, "ca.key.activate", "period=" + period, () -> {
             DualControl.check(first, second, now);
             if (period == null || period.isNegative() || period.isZero()) {

@@ -28,6 +28,9 @@ public interface CaKeyService {
 
     KeyStatus status();
 
+    /** The CA certificate; public, so available whether or not the key is activated. */
+    java.security.cert.X509Certificate caCertificate();
+
     /**
      * Key ceremony: generates the RSA-2048 CA key in the configured key store and a self-signed
      * certificate valid ten years with keyCertSign + cRLSign, for the configured CA subject.

@@ -37,4 +37,14 @@ public interface GridMapService {
      * entries are stored.
      */
     GridMapImport importGridMapfile(Session by, String text, boolean apply);
+
+    /**
+     * Replaces the account register (the secretariat's user/project/resource registers) that
+     * mappings and imports are checked against. UTF-8 CSV with a header line naming the columns
+     * {@code account} (required), {@code hpci_id}, {@code project}, {@code resource_site}; a bad row
+     * refuses the whole file.
+     *
+     * @return how many accounts the register now holds
+     */
+    int importAccountRegister(Session by, String csv);
 }

@@ -68,6 +68,8 @@ public final class CliApplication implements IApplication {
                 new OperatorCommands.Bootstrap(services)));
         commands.addAll(NotifyCommands.all(services));
         commands.add(new SecretCommand(services));
+        commands.addAll(CaKeyCommands.all(services));
+        commands.addAll(CaCommands.all(services));
         commands.sort(Comparator.comparing(Command::name));
         return commands;
     }

@@ -2,10 +2,14 @@
 package renkei.ca.core.internal;
 
 import java.math.BigInteger;
+import java.security.KeyPair;
 import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,8 +17,11 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.GeneratedCredential;
 import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.LicenseInfo;
 import renkei.ca.core.LicensePolicy;
+import renkei.ca.core.RevocationPreview;
 import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SignedCrl;
 import renkei.ca.core.SubjectRules;
@@ -40,6 +47,8 @@ public final class CertificateAuthority {
     private final SubjectRules rules;
     private final CertificateStore store = new CertificateStore();
     private final LicenseStore licenses = new LicenseStore();
+    private final CrlStore crls = new CrlStore();
+    private final Pkcs12Credentials credentials = new Pkcs12Credentials();
     private final Clock clock;
 
     public CertificateAuthority(Database database, AuditLog audit, IssuerSource issuers, SubjectRules rules, Clock clock) {
@@ -81,7 +90,7 @@ public final class CertificateAuthority {
                 throw new CaException("hpciId and eduPersonPrincipalName are required for a license ID");
             }
             if (!policy.authorises(attributes)) {
-                throw new CaException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
+                throw new renkei.ca.core.NotAuthorisedException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
             }
             rules.clientCommonName(attributes); // a user who could never redeem should not get a license
             return database.inTransaction(c -> {
@@ -94,21 +103,74 @@ public final class CertificateAuthority {
     /** Redeems a license ID with the user's CSR for their client certificate; single use. */
     public IssuedCertificate redeemLicense(String actor, String role, String licenseId, byte[] csr) {
         return audited(actor, role, "ca.license.redeem", "license " + licenseId, () -> {
-            JcaPKCS10CertificationRequest request = CertificationRequests.parse(csr);
-            PublicKey key = CertificationRequests.checkedPublicKey(request);
-            Instant now = clock.instant();
+            PublicKey key = CertificationRequests.checkedPublicKey(CertificationRequests.parse(csr));
+            return database.inTransaction(c -> redeem(c, actor, licenseId, key, clock.instant()));
+        });
+    }
+
+    /**
+     * Redeems a license ID with a key pair generated here. The PKCS#12 is built inside the issuing
+     * transaction, so a failure there leaves neither a certificate without its key nor a used license.
+     */
+    public GeneratedCredential redeemLicenseWithKeyGeneration(String actor, String role, String licenseId, char[] passphrase,
+            char[] confirmation, int minPassphraseLength) {
+        return audited(actor, role, "ca.license.redeem.keygen", "license " + licenseId, () -> {
+            LicenseStore.License license = database.withConnection(c -> licenses.redeemable(c, licenseId, clock.instant()));
+            new PassphrasePolicy(minPassphraseLength).check(passphrase, confirmation, license.hpciId(), license.eppn(),
+                    license.attributes().get("sn"), license.attributes().get("givenName"));
+            KeyPair pair = credentials.generateKeyPair();
             return database.inTransaction(c -> {
-                store.lock(c);
-                LicenseStore.License license = licenses.redeemable(c, licenseId, now);
-                String commonName = rules.clientCommonName(license.attributes());
-                store.checkUnique(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()), now);
-                X509Certificate certificate = issuers.activeIssuer(c, now).issue(rules.subject(commonName), key, now);
-                IssuedCertificate issued = store.insert(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()),
-                        Optional.of(license.eppn()), certificate, actor);
-                licenses.markRedeemed(c, license.licenseId(), issued.serialHex(), now);
-                return issued;
+                IssuedCertificate issued = redeem(c, actor, licenseId, pair.getPublic(), clock.instant());
+                X509Certificate caCertificate = issuers.activeIssuer(c, clock.instant()).caCertificate();
+                X509Certificate certificate = Pem.certificate(issued.der());
+                byte[] pkcs12 = credentials.pkcs12(pair.getPrivate(), certificate, caCertificate,
+                        issued.commonName(), passphrase);
+                return new GeneratedCredential(issued, pkcs12);
             });
         });
+    }
+
+    private IssuedCertificate redeem(Connection c, String actor, String licenseId, PublicKey key, Instant now) throws SQLException {
+        store.lock(c);
+        LicenseStore.License license = licenses.redeemable(c, licenseId, now);
+        String commonName = rules.clientCommonName(license.attributes());
+        store.checkUnique(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()), now);
+        X509Certificate certificate = issuers.activeIssuer(c, now).issue(rules.subject(commonName), key, now);
+        IssuedCertificate issued = store.insert(c, CertificateProfile.CLIENT, commonName, Optional.of(license.hpciId()),
+                Optional.of(license.eppn()), certificate, actor);
+        licenses.markRedeemed(c, license.licenseId(), issued.serialHex(), now);
+        return issued;
+    }
+
+    /** License IDs, newest first; {@code hpciId} null lists everyone's. */
+    public List<LicenseInfo> licenses(String hpciId, int limit) {
+        return database.withConnection(c -> licenses.list(c, hpciId, limit, clock.instant()));
+    }
+
+    public void withdrawLicense(String actor, String role, String licenseId, String reason) {
+        audited(actor, role, "ca.license.withdraw", "license " + licenseId, () -> database.inTransaction(c -> {
+            store.lock(c);
+            licenses.withdraw(c, licenseId, reason == null ? "" : reason, clock.instant());
+            return null;
+        }), "reason=" + reason);
+    }
+
+    /** The certificate a revocation would touch and the CRL it would produce; refuses what cannot be revoked. */
+    public RevocationPreview previewRevocation(String serialHex, List<String> gridMapEntries) {
+        Instant now = clock.instant();
+        return database.withConnection(c -> {
+            IssuedCertificate certificate = store.find(c, serialHex)
+                    .orElseThrow(() -> new CaException("No certificate with serial " + serialHex));
+            if (certificate.status() != IssuedCertificate.Status.VALID) {
+                throw new CaException("Certificate " + certificate.serialHex() + " is already revoked");
+            }
+            int listed = store.revokedUnexpired(c, now).size() + (certificate.notAfter().isAfter(now) ? 1 : 0);
+            return new RevocationPreview(certificate, gridMapEntries, crls.nextNumber(c), listed);
+        });
+    }
+
+    public Optional<SignedCrl> latestCrl() {
+        return database.withConnection(crls::latest);
     }
 
     private IssuedCertificate issue(String actor, CertificateProfile profile, String commonName, Optional<String> hpciId,
@@ -126,14 +188,13 @@ public final class CertificateAuthority {
 
     /** Revokes and returns the CRL re-issued at once (CA-08). */
     public SignedCrl revoke(String actor, String role, String serialHex, RevocationReason reason, String reference) {
-        return audited(actor, role, "ca.revoke", "serial " + serialHex, () -> {
-            database.inTransaction(c -> {
-                store.lock(c);
-                store.markRevoked(c, serialHex, clock.instant(), reason, reference == null ? "" : reference);
-                return null;
-            });
-            return buildCrl();
-        }, "reason=" + reason + (reference == null ? "" : " ref=" + reference));
+        // One transaction: a revocation the CA cannot publish in a signed CRL at once does not happen.
+        return audited(actor, role, "ca.revoke", "serial " + serialHex, () -> database.inTransaction(c -> {
+            Instant now = clock.instant();
+            store.lock(c);
+            store.markRevoked(c, serialHex, now, reason, reference == null ? "" : reference);
+            return buildCrl(c, actor, now);
+        }), "reason=" + reason + (reference == null ? "" : " ref=" + reference));
     }
 
     public java.util.List<IssuedCertificate> search(renkei.ca.core.CertificateQuery query) {
@@ -146,16 +207,24 @@ public final class CertificateAuthority {
 
     /** Builds and signs a new CRL with the next number. */
     public SignedCrl crl(String actor, String role) {
-        return audited(actor, role, "ca.crl.issue", "", this::buildCrl);
+        return audited(actor, role, "ca.crl.issue", "", () -> buildCrl(actor));
     }
 
-    private SignedCrl buildCrl() {
-        Instant now = clock.instant();
+    private SignedCrl buildCrl(String actor) {
         return database.inTransaction(c -> {
+            Instant now = clock.instant();
             store.lock(c);
-            BigInteger number = store.nextCrlNumber(c, now, now.plus(CertificateIssuer.CRL_VALIDITY));
-            return issuers.activeIssuer(c, now).crl(number, store.revokedUnexpired(c, now), now);
+            return buildCrl(c, actor, now);
         });
+    }
+
+    /** Caller holds the CA state lock. */
+    private SignedCrl buildCrl(Connection c, String actor, Instant now) throws SQLException {
+        CertificateIssuer issuer = issuers.activeIssuer(c, now);
+        BigInteger number = store.nextCrlNumber(c, now, now.plus(CertificateIssuer.CRL_VALIDITY));
+        SignedCrl crl = issuer.crl(number, store.revokedUnexpired(c, now), now);
+        crls.insert(c, crl, actor);
+        return crl;
     }
 
     private <T> T audited(String actor, String role, String action, String target, java.util.function.Supplier<T> work) {
@@ -170,7 +239,8 @@ public final class CertificateAuthority {
                     (detail + " " + describe(result)).strip()));
             return result;
         } catch (CaException e) {
-            audit.append(new AuditEntry(AuditCategory.CA.id(), actor, role, action, target, AuditResult.FAILURE,
+            AuditResult result = e instanceof renkei.ca.core.NotAuthorisedException ? AuditResult.DENIED : AuditResult.FAILURE;
+            audit.append(new AuditEntry(AuditCategory.CA.id(), actor, role, action, target, result,
                     (detail + " " + e.getMessage()).strip()));
             throw e;
         }
@@ -178,10 +248,15 @@ public final class CertificateAuthority {
 
     private static String describe(Object result) {
         if (result instanceof IssuedCertificate issued) {
-            return "serial=" + issued.serialHex() + " cn=" + issued.commonName();
+            // CA-14: the portal's access log names the user's HPCI-ID and ePPN with every certificate.
+            return "serial=" + issued.serialHex() + " cn=" + issued.commonName() + issued.hpciId().map(id -> " hpciId=" + id).orElse("")
+                    + issued.eppn().map(eppn -> " eppn=" + eppn).orElse("");
         }
         if (result instanceof String licenseId) {
             return "license=" + licenseId;
+        }
+        if (result instanceof GeneratedCredential generated) {
+            return describe(generated.certificate()) + " keygen";
         }
         if (result instanceof SignedCrl crl) {
             return "crl number=" + crl.number() + " revoked=" + crl.revokedCount();

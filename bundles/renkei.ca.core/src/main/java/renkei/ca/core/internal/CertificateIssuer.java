@@ -81,6 +81,11 @@ public final class CertificateIssuer {
         }
     }
 
+    /** The certificate of the key this issuer signs with. */
+    public X509Certificate caCertificate() {
+        return ca.certificate();
+    }
+
     /** A revoked certificate for the CRL: serial, time and RFC 5280 reason code. */
     public record Revocation(BigInteger serial, Instant revokedAt, int reasonCode) {
     }

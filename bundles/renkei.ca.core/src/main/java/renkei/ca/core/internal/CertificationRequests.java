@@ -82,4 +82,13 @@ public final class CertificationRequests {
         }
         return key;
     }
+
+    /** The CN the requester put in the CSR's subject, for operator issuance that takes the name from the request. */
+    public static String commonName(byte[] csr) {
+        var names = parse(csr).getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+        if (names.length == 0) {
+            throw new CaException("The CSR has no CN; give the name explicitly");
+        }
+        return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(names[0].getFirst().getValue());
+    }
 }

@@ -12,11 +12,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
 import renkei.ca.core.CaException;
+import renkei.ca.core.LicenseInfo;
 import renkei.ca.core.LicensePolicy;
 
 /** SQL for license IDs; callers hold the CA state lock so limits hold across processes. */
@@ -70,8 +74,8 @@ final class LicenseStore {
 
     /** Loads a license for redemption, refusing unknown, used and expired ones. */
     License redeemable(Connection c, String licenseId, Instant now) throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT license_id, hpci_id, eppn, attributes, expires_at, redeemed_at "
-                + "FROM ca_license WHERE license_id = ? FOR UPDATE")) {
+        try (PreparedStatement query = c.prepareStatement("SELECT license_id, hpci_id, eppn, attributes, expires_at, redeemed_at, "
+                + "withdrawn_at FROM ca_license WHERE license_id = ? FOR UPDATE")) {
             query.setString(1, licenseId.strip().toUpperCase(java.util.Locale.ROOT));
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -80,6 +84,10 @@ final class LicenseStore {
                 OffsetDateTime redeemed = row.getObject(6, OffsetDateTime.class);
                 if (redeemed != null) {
                     throw new CaException("License ID " + licenseId + " was already used at " + redeemed.toInstant());
+                }
+                OffsetDateTime withdrawn = row.getObject(7, OffsetDateTime.class);
+                if (withdrawn != null) {
+                    throw new CaException("License ID " + licenseId + " was withdrawn at " + withdrawn.toInstant());
                 }
                 Instant expires = row.getObject(5, OffsetDateTime.class).toInstant();
                 if (!expires.isAfter(now)) {
@@ -99,6 +107,46 @@ final class LicenseStore {
             if (update.executeUpdate() != 1) {
                 throw new CaException("License ID " + licenseId + " was used concurrently");
             }
+        }
+    }
+
+    /** Newest first; {@code hpciId} null lists every user's. */
+    List<LicenseInfo> list(Connection c, String hpciId, int limit, Instant now) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT license_id, hpci_id, eppn, issued_at, expires_at, issued_by, "
+                + "redeemed_at, redeemed_serial, withdrawn_at FROM ca_license"
+                + (hpciId == null ? "" : " WHERE hpci_id = ?") + " ORDER BY issued_at DESC, license_id")) {
+            if (hpciId != null) {
+                query.setString(1, hpciId);
+            }
+            query.setMaxRows(Math.max(1, limit));
+            List<LicenseInfo> found = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Instant expires = row.getObject(5, OffsetDateTime.class).toInstant();
+                    Optional<Instant> redeemed = Optional.ofNullable(row.getObject(7, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+                    boolean withdrawn = row.getObject(9, OffsetDateTime.class) != null;
+                    LicenseInfo.State state = redeemed.isPresent() ? LicenseInfo.State.REDEEMED
+                            : withdrawn ? LicenseInfo.State.WITHDRAWN
+                            : expires.isAfter(now) ? LicenseInfo.State.UNUSED : LicenseInfo.State.EXPIRED;
+                    found.add(new LicenseInfo(row.getString(1), row.getString(2), row.getString(3),
+                            row.getObject(4, OffsetDateTime.class).toInstant(), expires, row.getString(6), state, redeemed,
+                            Optional.ofNullable(row.getString(8))));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Withdraws an unused license; used, expired, withdrawn or unknown ones are refused. */
+    void withdraw(Connection c, String licenseId, String reason, Instant now) throws SQLException {
+        String id = licenseId.strip().toUpperCase(java.util.Locale.ROOT);
+        redeemable(c, id, now);
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE ca_license SET withdrawn_at = ?, withdrawn_reason = ? WHERE license_id = ?")) {
+            update.setObject(1, utc(now));
+            update.setString(2, reason);
+            update.setString(3, id);
+            update.executeUpdate();
         }
     }
 

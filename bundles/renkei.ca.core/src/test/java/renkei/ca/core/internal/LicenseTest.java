@@ -109,6 +109,9 @@ class LicenseTest {
         outsider.put("eduPersonEntitlement", "urn:mace:example:staff");
         CaException refused = assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, outsider));
         assertTrue(refused.getMessage().contains("Not authorised"), refused.getMessage());
+        AuditRecord denied = platform.audit().query(AuditQuery.latest(1).inCategory("ca")).get(0);
+        assertEquals(AuditResult.DENIED, denied.result(), "CA-14: the authorisation result is recorded as such");
+        assertTrue(denied.target().contains("hpciId=hpci000204"), denied.target());
         Map<String, String> noName = user("hpci000205");
         noName.remove("sn");
         assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, noName));

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+
+import renkei.ca.core.AccountMapping;
+import renkei.ca.core.CaException;
+import renkei.ca.core.CaKeyService;
+import renkei.ca.core.CaService;
+import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.CertificateQuery;
+import renkei.ca.core.GeneratedCredential;
+import renkei.ca.core.GridMapService;
+import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.LicenseInfo;
+import renkei.ca.core.RevocationPreview;
+import renkei.ca.core.RevocationReason;
+import renkei.ca.core.SignedCrl;
+import renkei.platform.AccessDeniedException;
+import renkei.platform.AuditCategory;
+import renkei.platform.AuditEntry;
+import renkei.platform.AuditLog;
+import renkei.platform.AuditResult;
+import renkei.platform.Database;
+import renkei.platform.Role;
+import renkei.platform.Session;
+import renkei.platform.SiteConfig;
+
+/**
+ * The {@link CaService}: role checks (refusals go to the CA audit category, CA-14), then
+ * {@link CertificateAuthority} for the work, then listeners and EventAdmin for what follows an
+ * issuance. Holds no state of its own besides its collaborators, so any number of consoles and
+ * servers can run it on one database.
+ *
+ * <p>Thread-safe.
+ */
+@Component(service = CaService.class)
+public final class CaServiceComponent implements CaService {
+
+    private static final Logger LOG = Logger.getLogger(CaServiceComponent.class.getName());
+
+    private static final Role[] ISSUERS = { Role.CA_OPERATOR };
+    private static final Role[] READERS = { Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE, Role.HELP_DESK };
+
+    private final CertificateAuthority authority;
+    private final CaSettings settings;
+    private final AuditLog audit;
+    private final java.util.function.Supplier<X509Certificate> caCertificate;
+    private final CaEvents events = new CaEvents();
+    private final List<IssuanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<GridMapService> gridMap = new AtomicReference<>();
+
+    @Activate
+    public CaServiceComponent(@Reference Database database, @Reference AuditLog audit, @Reference IssuerSource issuers,
+            @Reference CaKeyService keys, @Reference SiteConfig config) {
+        this(database, audit, issuers, keys::caCertificate, CaSettings.from(config), Clock.systemUTC());
+    }
+
+    /** For tests and the standalone tools: the same service without OSGi. */
+    public CaServiceComponent(Database database, AuditLog audit, IssuerSource issuers,
+            java.util.function.Supplier<X509Certificate> caCertificate, CaSettings settings, Clock clock) {
+        this.settings = settings;
+        this.audit = audit;
+        this.caCertificate = caCertificate;
+        this.authority = new CertificateAuthority(database, audit, issuers, settings.subjectRules(), clock);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addIssuanceListener(IssuanceListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeIssuanceListener(IssuanceListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindGridMap(GridMapService service) {
+        gridMap.set(service);
+    }
+
+    void unbindGridMap(GridMapService service) {
+        gridMap.compareAndSet(service, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindEventAdmin(EventAdmin admin) {
+        events.bind(admin);
+    }
+
+    void unbindEventAdmin(EventAdmin admin) {
+        events.unbind(admin);
+    }
+
+    @Override
+    public IssuedCertificate issue(Session by, CertificateProfile profile, byte[] csr, Optional<String> commonName) {
+        String action = "ca.issue." + profile.name().toLowerCase(java.util.Locale.ROOT);
+        require(by, action, ISSUERS);
+        IssuedCertificate issued = switch (profile) {
+            case HOST -> authority.issueHost(by.username(), by.rolesText(), csr,
+                    commonName.orElseGet(() -> CertificationRequests.commonName(csr)));
+            case SERVICE -> {
+                String name = commonName.orElseGet(() -> CertificationRequests.commonName(csr));
+                int slash = name.indexOf('/');
+                if (slash <= 0) {
+                    throw new CaException("Service CN must look like service/host.fqdn: " + name);
+                }
+                yield authority.issueService(by.username(), by.rolesText(), csr, name.substring(0, slash), name.substring(slash + 1));
+            }
+            case CLIENT -> throw new CaException("Client certificates are issued by redeeming a license ID (CA-05)");
+        };
+        return issued(issued);
+    }
+
+    @Override
+    public String issueLicense(Session by, Map<String, String> attributes) {
+        require(by, "ca.license.issue", ISSUERS);
+        String licenseId = authority.issueLicense(by.username(), by.rolesText(), settings.licensePolicy(), attributes);
+        events.post(TOPIC_CHANGED, "license " + licenseId);
+        return licenseId;
+    }
+
+    @Override
+    public IssuedCertificate redeemLicense(Session by, String licenseId, byte[] csr) {
+        require(by, "ca.license.redeem", ISSUERS);
+        return issued(authority.redeemLicense(by.username(), by.rolesText(), licenseId, csr));
+    }
+
+    @Override
+    public GeneratedCredential redeemLicenseWithKeyGeneration(Session by, String licenseId, char[] passphrase, char[] confirmation) {
+        require(by, "ca.license.redeem.keygen", ISSUERS);
+        GeneratedCredential generated = authority.redeemLicenseWithKeyGeneration(by.username(), by.rolesText(), licenseId,
+                passphrase, confirmation, settings.minPassphraseLength());
+        issued(generated.certificate());
+        return generated;
+    }
+
+    @Override
+    public List<LicenseInfo> licenses(Session by, Optional<String> hpciId, int limit) {
+        require(by, "ca.license.list", READERS);
+        return authority.licenses(hpciId.orElse(null), limit);
+    }
+
+    @Override
+    public void withdrawLicense(Session by, String licenseId, String reason) {
+        require(by, "ca.license.withdraw", ISSUERS);
+        authority.withdrawLicense(by.username(), by.rolesText(), licenseId, reason);
+        events.post(TOPIC_CHANGED, "license withdrawn " + licenseId);
+    }
+
+    @Override
+    public RevocationPreview previewRevocation(Session by, String serialHex) {
+        require(by, "ca.revoke.preview", ISSUERS);
+        GridMapService mappings = gridMap.get();
+        List<String> lines = List.of();
+        if (mappings != null) {
+            String subject = authority.find(serialHex).map(c -> renkei.ca.core.internal.repository.GlobusNames.slashForm(
+                    org.bouncycastle.asn1.x500.X500Name.getInstance(Pem.certificate(c.der()).getSubjectX500Principal().getEncoded())))
+                    .orElse(null);
+            if (subject != null) {
+                lines = mappings.mappings(Optional.of(subject)).stream().filter(m -> m.subjectDn().equals(subject))
+                        .map(CaServiceComponent::describe).toList();
+            }
+        }
+        return authority.previewRevocation(serialHex, lines);
+    }
+
+    @Override
+    public SignedCrl revoke(Session by, String serialHex, RevocationReason reason, String reference) {
+        require(by, "ca.revoke", ISSUERS);
+        SignedCrl crl = authority.revoke(by.username(), by.rolesText(), serialHex, reason, reference);
+        events.post(TOPIC_CHANGED, "revoked " + serialHex);
+        return crl;
+    }
+
+    @Override
+    public SignedCrl issueCrl(Session by) {
+        require(by, "ca.crl.issue", ISSUERS);
+        SignedCrl crl = authority.crl(by.username(), by.rolesText());
+        events.post(TOPIC_CHANGED, "crl " + crl.number());
+        return crl;
+    }
+
+    @Override
+    public Optional<SignedCrl> latestCrl() {
+        return authority.latestCrl();
+    }
+
+    @Override
+    public List<IssuedCertificate> search(Session by, CertificateQuery query) {
+        require(by, "ca.search", READERS);
+        return authority.search(query);
+    }
+
+    @Override
+    public Optional<IssuedCertificate> find(Session by, String serialHex) {
+        require(by, "ca.search", READERS);
+        return authority.find(serialHex);
+    }
+
+    @Override
+    public X509Certificate caCertificate() {
+        return caCertificate.get();
+    }
+
+    private IssuedCertificate issued(IssuedCertificate certificate) {
+        for (IssuanceListener listener : listeners) {
+            try {
+                listener.issued(certificate);
+            } catch (RuntimeException e) {
+                // The certificate is committed; a listener's trouble (mail queue, say) must not look like a failed issuance.
+                LOG.log(Level.WARNING, "Issuance listener " + listener.getClass().getName() + " failed for "
+                        + certificate.serialHex() + ": " + e.getMessage(), e);
+            }
+        }
+        events.post(TOPIC_CHANGED, "issued " + certificate.serialHex());
+        return certificate;
+    }
+
+    private void require(Session by, String action, Role... anyOf) {
+        for (Role role : anyOf) {
+            if (by.operator().has(role)) {
+                return;
+            }
+        }
+        String needed = String.join(" or ", java.util.Arrays.stream(anyOf).map(Enum::name).toList());
+        audit.append(new AuditEntry(AuditCategory.CA.id(), by.username(), by.rolesText(), action, "", AuditResult.DENIED,
+                "requires " + needed));
+        throw new AccessDeniedException(by.username() + " may not " + action + ": requires " + needed);
+    }
+
+    private static String describe(AccountMapping mapping) {
+        return "\"" + mapping.subjectDn() + "\" " + String.join(",", mapping.accounts());
+    }
+}

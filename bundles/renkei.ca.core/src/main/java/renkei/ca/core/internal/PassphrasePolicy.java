@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import renkei.ca.core.CaException;
+
+/**
+ * Strength rules for the passphrase that protects a PKCS#12 the CA generated for a user. Length
+ * matters most; a long passphrase may use one character class, a shorter one needs three, and it
+ * must not contain the user's own identifiers (the first thing an attacker tries).
+ */
+final class PassphrasePolicy {
+
+    /** From this length on, a passphrase of plain words is strong enough. */
+    private static final int LONG_ENOUGH = 20;
+
+    private final int minLength;
+
+    PassphrasePolicy(int minLength) {
+        this.minLength = Math.max(8, minLength);
+    }
+
+    /** @throws CaException naming the rule that failed; the passphrase itself is never echoed */
+    void check(char[] passphrase, char[] confirmation, String... identifiers) {
+        if (passphrase == null || passphrase.length == 0) {
+            throw new CaException("A passphrase is required to protect the PKCS#12 file");
+        }
+        if (!Arrays.equals(passphrase, confirmation)) {
+            throw new CaException("The passphrase and its confirmation differ");
+        }
+        if (passphrase.length < minLength) {
+            throw new CaException("The passphrase is too weak: use at least " + minLength + " characters");
+        }
+        int classes = (has(passphrase, Character::isLowerCase) ? 1 : 0) + (has(passphrase, Character::isUpperCase) ? 1 : 0)
+                + (has(passphrase, Character::isDigit) ? 1 : 0) + (has(passphrase, ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0);
+        if (passphrase.length < LONG_ENOUGH && classes < 3) {
+            throw new CaException("The passphrase is too weak: mix upper case, lower case, digits and symbols (three of them), "
+                    + "or use at least " + LONG_ENOUGH + " characters");
+        }
+        if (distinct(passphrase) < 5) {
+            throw new CaException("The passphrase is too weak: it repeats too few different characters");
+        }
+        String lower = new String(passphrase).toLowerCase(Locale.ROOT);
+        for (String identifier : identifiers) {
+            if (identifier != null && identifier.length() >= 4 && lower.contains(identifier.toLowerCase(Locale.ROOT))) {
+                throw new CaException("The passphrase is too weak: it contains your own user name or ID");
+            }
+        }
+    }
+
+    private static boolean has(char[] text, java.util.function.IntPredicate test) {
+        for (char ch : text) {
+            if (test.test(ch)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long distinct(char[] text) {
+        return new String(text).chars().distinct().count();
+    }
+}

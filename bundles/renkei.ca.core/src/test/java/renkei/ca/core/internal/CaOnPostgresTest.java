@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import renkei.ca.core.CaException;
+import renkei.ca.core.CertificateProfile;
+import renkei.ca.core.CertificateQuery;
+import renkei.ca.core.IssuedCertificate;
+import renkei.ca.core.LicenseInfo;
+import renkei.ca.core.RevocationReason;
+import renkei.ca.core.SignedCrl;
+import renkei.platform.Role;
+import renkei.platform.Session;
+import renkei.platform.standalone.StandalonePlatform;
+
+/**
+ * The CA schema and its SQL on PostgreSQL, the database centers share when they outgrow one
+ * machine: every migration applies and the locking, LIKE escapes, BYTEA CRLs and license states
+ * behave as on H2. Runs against the server {@code releng/test} starts; required there.
+ */
+class CaOnPostgresTest {
+
+    @TempDir
+    Path home;
+
+    private StandalonePlatform platform;
+    private CaServiceComponent ca;
+    private final Session alice = TestSessions.as("ca-alice", Role.CA_OPERATOR);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        String url = System.getProperty("renkei.test.pg.url", "");
+        if (url.isBlank() || url.startsWith("${")) {
+            if (Boolean.getBoolean("renkei.test.requirePostgres")) {
+                throw new IllegalStateException("renkei.test.requirePostgres is set but renkei.test.pg.url is not");
+            }
+            Assumptions.abort("No PostgreSQL test server (set renkei.test.pg.url; releng/test does)");
+        }
+        String user = System.getProperty("renkei.test.pg.user", "postgres");
+        user = user.isBlank() || user.startsWith("${") ? "postgres" : user;
+        String schema = "ca_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(url, user, ""); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        platform = StandalonePlatform.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, "");
+        CaSettings settings = TestSessions.settings(home);
+        ca = new CaServiceComponent(platform.database(), platform.audit(),
+                IssuerSource.fixed(new CertificateIssuer(TestKeys.CA, settings.crlDistributionPoint())), TestKeys.CA::certificate,
+                settings, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void issuanceLicensesRevocationAndCrlsWorkOnPostgres() {
+        Map<String, String> taro = Map.of("givenName", "Taro", "sn", "Yamada", "hpciId", "hpci000123",
+                "eduPersonPrincipalName", "taro@example.ac.jp");
+        String license = ca.issueLicense(alice, taro);
+        IssuedCertificate client = ca.redeemLicense(alice, license, TestKeys.CSR_A);
+        CaException reused = assertThrows(CaException.class, () -> ca.redeemLicense(alice, license, TestKeys.CSR_B));
+        assertTrue(reused.getMessage().contains("already used"), reused.getMessage());
+        IssuedCertificate host = ca.issue(alice, CertificateProfile.HOST, TestKeys.CSR_B, Optional.of("pg01.example.ac.jp"));
+
+        assertEquals(List.of(host.serialHex()), ca.search(alice, CertificateQuery.all(10).withDnFragment("CN=pg01")).stream()
+                .map(IssuedCertificate::serialHex).toList());
+        assertEquals(List.of(), ca.search(alice, CertificateQuery.all(10).withDnFragment("_%")), "LIKE wildcards are literal");
+
+        SignedCrl crl = ca.revoke(alice, client.serialHex(), RevocationReason.affiliationChanged, "事務局 #9");
+        assertEquals(1, crl.revokedCount());
+        assertArrayEquals(crl.der(), ca.latestCrl().orElseThrow().der(), "BYTEA keeps the signed CRL");
+        assertTrue(crl.toX509().isRevoked(Pem.certificate(client.der())));
+        assertEquals(LicenseInfo.State.REDEEMED, ca.licenses(alice, Optional.of("hpci000123"), 5).get(0).state());
+        assertTrue(platform.audit().verify("ca").intact(), "the CA audit chain holds on PostgreSQL");
+    }
+}

@@ -77,6 +77,9 @@ class CaKeyManagerTest {
         assertFalse(OpenSsl.run(home, "pkcs12", "-in", p12.toString(), "-nokeys", "-passin", "pass:wrong").exitCode() == 0,
                 "the keystore does not open without its passphrase");
 
+        Files.writeString(home.resolve("ca-recorded.pem"), Pem.encode("CERTIFICATE", keys.caCertificate().getEncoded()));
+        assertEquals(fingerprint, OpenSsl.ok(home, "x509", "-in", "ca-recorded.pem", "-noout", "-fingerprint", "-sha256"),
+                "the recorded certificate is the one in the keystore");
         KeyStatus status = keys.status();
         assertTrue(status.initialised());
         assertEquals("PKCS#12 " + p12, status.keyStore());

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.ca.core.internal.key;
 
+import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,6 +62,8 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
     private final KeyRecords records = new KeyRecords();
     private final Object openLock = new Object();
     private volatile OpenKey open;
+    /** The ceremony happens once, so the certificate never changes once it exists. */
+    private volatile X509Certificate caCertificate;
 
     /** The key as this process opened it, for one activation. */
     private record OpenKey(long activationNumber, CertificateIssuer issuer) {
@@ -81,6 +85,22 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
     public KeyStatus status() {
         Instant now = clock.instant();
         return database.withConnection(c -> status(c, now));
+    }
+
+    @Override
+    public X509Certificate caCertificate() {
+        X509Certificate known = caCertificate;
+        if (known == null) {
+            byte[] der = database.withConnection(records::key)
+                    .orElseThrow(() -> new CaException("There is no CA yet; the key ceremony must come first")).der();
+            try {
+                known = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            } catch (GeneralSecurityException e) {
+                throw new CaException("The recorded CA certificate does not parse: " + e.getMessage(), e);
+            }
+            caCertificate = known;
+        }
+        return known;
     }
 
     @Override

@@ -5,16 +5,23 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
 import renkei.platform.AuditLog;
 import renkei.platform.Database;
+import renkei.platform.IdentityService;
 import renkei.platform.NotificationService;
+import renkei.platform.RenkeiHome;
 import renkei.platform.SecretStore;
 import renkei.platform.SiteConfig;
+import renkei.platform.internal.FileSiteConfig;
 import renkei.platform.internal.JdbcAuditLog;
 import renkei.platform.internal.JdbcDatabase;
+import renkei.platform.internal.KeystoreSecretStore;
 import renkei.platform.internal.PlatformSchema;
+import renkei.platform.internal.identity.JdbcIdentityService;
+import renkei.platform.internal.identity.PasswordHasher;
 import renkei.platform.internal.mail.JdbcNotificationService;
 import renkei.platform.internal.mail.MailSettings;
 
@@ -27,6 +34,7 @@ public final class StandalonePlatform implements AutoCloseable {
     private final JdbcDatabase database;
     private final AuditLog audit;
     private final Clock clock;
+    private JdbcIdentityService identity;
 
     private StandalonePlatform(JdbcDatabase database, Clock clock) {
         this.database = database;
@@ -61,6 +69,33 @@ public final class StandalonePlatform implements AutoCloseable {
      */
     public NotificationService notifications(SiteConfig config) {
         return new JdbcNotificationService(database, MailSettings.from(config, NoSecrets.INSTANCE), clock);
+    }
+
+    /** The site configuration a home with these {@code renkei.properties} would have. */
+    public static SiteConfig siteConfig(RenkeiHome home, java.util.Properties properties) {
+        return new FileSiteConfig(home, properties);
+    }
+
+    /** The home's real secret store ({@code secrets.p12}, master key created on first use). */
+    public static SecretStore secretStore(SiteConfig config) {
+        return new KeystoreSecretStore(config);
+    }
+
+    /**
+     * The real identity service on this database, built as its DS component builds it except that
+     * the TOTP wrapping key is a fresh in-memory one instead of the home's secret store's.
+     */
+    public synchronized IdentityService identity() {
+        if (identity == null) {
+            try {
+                KeyGenerator generator = KeyGenerator.getInstance("AES");
+                generator.init(256);
+                identity = new JdbcIdentityService(database, audit, generator.generateKey(), new PasswordHasher(), Clock.systemUTC());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("AES is part of every JDK", e);
+            }
+        }
+        return identity;
     }
 
     @Override

@@ -21,6 +21,8 @@ import renkei.platform.SiteConfig;
  *
  * @param caSubject          subject of the CA certificate made by the key ceremony
  * @param keyStoreType       {@code pkcs12} or {@code pkcs11}
+ * @param pkcs11SlotListIndex which token of the PKCS#11 module holds the CA key; the JDK's SunPKCS11 selects tokens by
+ *                           position or slot ID, never by label, so the label is only shown to operators
  * @param mailIssued         CA-07 recipients of issuance mail by the holder's mail domain; key {@code *} for every domain
  * @param crlReissueBefore   CA-08: the scheduler signs a new CRL when the newest is this close to nextUpdate (at most 7 days)
  * @param crlAlarmMargin     health turns critical when the published CRL is this close to nextUpdate
@@ -28,7 +30,8 @@ import renkei.platform.SiteConfig;
  * @param mailLocale         language of CA-07 issuance notices and CA-15 expiry reminders ({@code ca.mail.locale}, default ja)
  */
 public record CaSettings(String caSubject, SubjectRules subjectRules, String crlDistributionPoint, String keyStoreType,
-        Path keyFile, Optional<String> pkcs11Library, String pkcs11TokenLabel, Duration maxActivation, LicensePolicy licensePolicy,
+        Path keyFile, Optional<String> pkcs11Library, String pkcs11TokenLabel,
+        int pkcs11SlotListIndex, Duration maxActivation, LicensePolicy licensePolicy,
         int minPassphraseLength, Path repositoryDirectory, Optional<Path> cpsDocument, String repositoryUrl,
         Map<String, List<String>> mailIssued, List<String> adminRecipients, Duration hostReminder, Duration clientReminder,
         Duration crlReissueBefore, Duration crlAlarmMargin, Duration caCertAlarmMargin, java.util.Locale mailLocale) {
@@ -57,6 +60,7 @@ public record CaSettings(String caSubject, SubjectRules subjectRules, String crl
                 Path.of(config.get("ca.key.file", home + "/ca/ca.p12")),
                 Optional.ofNullable(config.get("ca.pkcs11.library", null)),
                 config.get("ca.pkcs11.token", "renkei-ca"),
+                config.getInt("ca.pkcs11.slotListIndex", 0),
                 config.getDuration("ca.activation.max", Duration.ofHours(8)),
                 new LicensePolicy(config.getInt("ca.license.maxObtained", 5), config.getInt("ca.license.maxHeld", 1),
                         config.getDuration("ca.license.validity", Duration.ofDays(14)),

@@ -31,7 +31,6 @@ import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import renkei.ca.core.CaException;
 import renkei.ca.core.CertificateProfile;
@@ -114,7 +113,7 @@ public final class CertificateIssuer {
 
     private ContentSigner signer() {
         try {
-            return new JcaContentSignerBuilder("SHA256withRSA").build(ca.signingKey());
+            return CaKeyMaterial.signerBuilder(ca.signingProvider()).build(ca.signingKey());
         } catch (OperatorCreationException e) {
             throw new CaException("The CA key cannot sign: " + e.getMessage(), e);
         }

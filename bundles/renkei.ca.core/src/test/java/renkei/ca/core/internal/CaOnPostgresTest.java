@@ -88,4 +88,23 @@ class CaOnPostgresTest {
         assertEquals(List.of("\"/C=JP/O=HPCI/OU=Renkei/CN=pg01.example.ac.jp\" grid01"), entries,
                 "the revoked client's mapping stays out of the grid-mapfile");
     }
+
+    @Test
+    void keyCeremonyAndDualControlActivationWorkOnPostgres() throws Exception {
+        KeyFixture keys = new KeyFixture(home, new java.util.Properties(), platform).withOperators();
+        renkei.ca.core.internal.key.CaKeyManager manager = keys.manager(Clock.systemUTC());
+        Session a = keys.login("ca-alice");
+        Session b = keys.login("ca-bob");
+        manager.createCa(a, b, List.of("witness"));
+        manager.activate(a, b, java.time.Duration.ofHours(1));
+        CertificateAuthority authority = keys.authority(manager, Clock.systemUTC());
+        authority.issueHost("ca-alice", "CA_OPERATOR", TestKeys.CSR_A, "pgkey01.example.ac.jp");
+        assertEquals(List.of("ca-alice", "ca-bob"), manager.status().activatedBy());
+        manager.deactivate(b, "end of test");
+        CaException refused = assertThrows(CaException.class,
+                () -> authority.issueHost("ca-alice", "CA_OPERATOR", TestKeys.CSR_B, "pgkey02.example.ac.jp"));
+        assertTrue(refused.getMessage().startsWith("The CA key is not activated"), refused.getMessage());
+        assertEquals(1, keys.certificateCount());
+        assertTrue(platform.audit().verify("hsm").intact(), "the HSM audit chain holds on PostgreSQL");
+    }
 }

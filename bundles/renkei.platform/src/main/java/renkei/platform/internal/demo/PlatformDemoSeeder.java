@@ -33,7 +33,7 @@ public final class PlatformDemoSeeder implements DemoSeeder {
     /** Printed by {@code releng/renkei demo init} and documented in the README. */
     public static final String DEMO_USER = "demo";
     public static final String DEMO_PASSWORD = "renkei-demo-2026";
-    static final String CA_PASSWORD = "renkei-ca-demo-2026";
+    public static final String CA_PASSWORD = "renkei-ca-demo-2026";
 
     private final JdbcIdentityService identity;
     private final AuditLog audit;

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: EPL-2.0
+package renkei.ca.core.internal.key;
+
+import java.time.Clock;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+
+import renkei.ca.core.CaKeyService;
+import renkei.ca.core.internal.CaSettings;
+import renkei.ca.core.internal.IssuerSource;
+import renkei.platform.AuditLog;
+import renkei.platform.Database;
+import renkei.platform.SecretStore;
+import renkei.platform.SiteConfig;
+
+/**
+ * Publishes the CA key service and, to the CA's issuance component, the issuer of the activated key,
+ * with the key store named by {@code ca.key.store}. Announces key changes through EventAdmin when
+ * one is running; the headless server may have none.
+ */
+@Component(service = { CaKeyService.class, IssuerSource.class })
+public final class CaKeyComponent extends CaKeyManager {
+
+    private final KeyEventPublisher events;
+
+    @Activate
+    public CaKeyComponent(@Reference Database database, @Reference AuditLog audit, @Reference SecretStore secrets,
+            @Reference SiteConfig config) {
+        this(database, audit, secrets, CaSettings.from(config), new KeyEventPublisher());
+    }
+
+    private CaKeyComponent(Database database, AuditLog audit, SecretStore secrets, CaSettings settings, KeyEventPublisher events) {
+        super(database, audit, CaKeyStore.configured(settings, secrets), settings, Clock.systemUTC(), events);
+        this.events = events;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindEventAdmin")
+    void bindEventAdmin(EventAdmin eventAdmin) {
+        events.bind(eventAdmin);
+    }
+
+    void unbindEventAdmin(EventAdmin eventAdmin) {
+        events.unbind(eventAdmin);
+    }
+}

@@ -92,9 +92,11 @@ public final class CertificateAuthority {
             if (!policy.authorises(attributes)) {
                 throw new renkei.ca.core.NotAuthorisedException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
             }
-            rules.clientCommonName(attributes); // a user who could never redeem should not get a license
+            // A user who could never redeem (bad name, or CA-04: a valid certificate already) gets no license.
+            String commonName = rules.clientCommonName(attributes);
             return database.inTransaction(c -> {
                 store.lock(c);
+                store.checkUnique(c, CertificateProfile.CLIENT, commonName, Optional.of(hpciId), clock.instant());
                 return licenses.issue(c, policy, hpciId, eppn, attributes, actor, clock.instant());
             });
         });

@@ -70,6 +70,9 @@ class LicenseTest {
         assertEquals("hpci000200@example.ac.jp", issued.eppn().orElseThrow());
         CaException reused = assertThrows(CaException.class, () -> authority.redeemLicense("portal", "", license, csrB));
         assertTrue(reused.getMessage().contains("already used"), reused.getMessage());
+        CaException holder = assertThrows(CaException.class, () -> authority.issueLicense("portal", "", POLICY, user("hpci000200")));
+        assertTrue(holder.getMessage().contains("already") && holder.getMessage().contains("valid certificate"),
+                "CA-04: no license while the user holds a valid certificate: " + holder.getMessage());
         AuditRecord redeemed = platform.audit().query(AuditQuery.latest(5).inCategory("ca").actionStartingWith("ca.license.redeem"))
                 .stream().filter(r -> r.result() == AuditResult.SUCCESS).findFirst().orElseThrow();
         assertTrue(redeemed.target().contains(license.toLowerCase()) && redeemed.detail().contains(issued.serialHex()), redeemed.toString());

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Certificate search: every present field must match. Text fields match case-insensitively;
- * {@code dnFragment} anywhere in the subject DN. {@code expiringBefore} selects valid certificates
+ * {@code commonName} and {@code dnFragment} anywhere in the CN or subject DN, as operators type
+ * part of a name. {@code expiringBefore} selects valid certificates
  * whose notAfter falls before that instant (the renewal reminders of CA-15). Newest first.
  */
 public record CertificateQuery(Optional<String> commonName, Optional<String> hpciId, Optional<String> eppn,

@@ -113,12 +113,11 @@ public final class CertificateStore {
     public List<IssuedCertificate> search(Connection c, renkei.ca.core.CertificateQuery query, Instant now) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ca_certificate WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
-        query.commonName().ifPresent(v -> condition(sql, parameters, " AND LOWER(common_name) = ?", v.toLowerCase(Locale.ROOT)));
+        query.commonName().ifPresent(v -> condition(sql, parameters, " AND LOWER(common_name) LIKE ? ESCAPE '!'", contains(v)));
         query.hpciId().ifPresent(v -> condition(sql, parameters, " AND hpci_id = ?", v));
         query.eppn().ifPresent(v -> condition(sql, parameters, " AND LOWER(eppn) = ?", v.toLowerCase(Locale.ROOT)));
         query.serialHex().ifPresent(v -> condition(sql, parameters, " AND serial_hex = ?", normaliseSerial(v)));
-        query.dnFragment().ifPresent(v -> condition(sql, parameters, " AND LOWER(subject_dn) LIKE ? ESCAPE '!'",
-                "%" + v.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+        query.dnFragment().ifPresent(v -> condition(sql, parameters, " AND LOWER(subject_dn) LIKE ? ESCAPE '!'", contains(v)));
         query.status().ifPresent(v -> condition(sql, parameters, " AND status = ?", v.name()));
         query.profile().ifPresent(v -> condition(sql, parameters, " AND profile = ?", v.name()));
         query.expiringBefore().ifPresent(v -> {
@@ -139,6 +138,11 @@ public final class CertificateStore {
             }
             return found;
         }
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, case-insensitively, with the wildcards in it taken literally. */
+    private static String contains(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {

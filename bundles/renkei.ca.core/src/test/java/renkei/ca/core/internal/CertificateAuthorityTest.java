@@ -121,6 +121,8 @@ class CertificateAuthorityTest {
         authority.revoke("ca-bob", "CA_OPERATOR", host.serialHex(), RevocationReason.cessationOfOperation, "");
         CertificateQuery all = CertificateQuery.all(50);
         assertEquals(List.of(client.serialHex()), serials(all.withCommonName("taro yamada HPCI000123")));
+        assertEquals(List.of(client.serialHex()), serials(all.withCommonName("Taro Y")), "part of a name finds it");
+        assertEquals(List.of(), serials(all.withCommonName("_aro")), "LIKE wildcards in the name are literal");
         assertEquals(List.of(client.serialHex()), serials(all.withHpciId("hpci000123")));
         assertEquals(List.of(client.serialHex()), serials(all.withEppn("Taro@Example.ac.jp")));
         assertEquals(List.of(host.serialHex()), serials(all.withSerial("serial=" + host.serialHex().toLowerCase())));

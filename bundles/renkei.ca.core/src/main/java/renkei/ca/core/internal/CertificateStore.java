@@ -38,32 +38,50 @@ public final class CertificateStore {
         }
     }
 
-    /** CA-04: no current certificate may share the CN; a client's HPCI-ID may hold only one. */
+    /**
+     * CA-04: no current certificate may share the CN; a client's HPCI-ID may hold only one.
+     *
+     * <p>The SQL selects by the indexed column alone and "current" is decided here. With the status
+     * and expiry conditions in the WHERE clause, H2 plans the statement with default statistics (a
+     * new or not yet analysed table) on the {@code (status, not_after)} index, and every check then
+     * scanned all valid certificates. A CN or HPCI-ID has only its few past certificates.
+     */
     public void checkUnique(Connection c, CertificateProfile profile, String commonName, Optional<String> hpciId, Instant now)
             throws SQLException {
-        try (PreparedStatement query = c.prepareStatement("SELECT serial_hex FROM ca_certificate WHERE common_name = ? "
-                + "AND status = 'VALID' AND not_after > ?")) {
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT serial_hex, profile, status, not_after FROM ca_certificate WHERE common_name = ?")) {
             query.setString(1, commonName);
-            query.setObject(2, utc(now));
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    throw new CaException("CN '" + commonName + "' is already used by valid certificate " + row.getString(1));
-                }
+            Optional<String> holder = firstCurrent(query, null, now);
+            if (holder.isPresent()) {
+                throw new CaException("CN '" + commonName + "' is already used by valid certificate " + holder.get());
             }
         }
         if (profile == CertificateProfile.CLIENT && hpciId.isPresent()) {
-            try (PreparedStatement query = c.prepareStatement("SELECT serial_hex FROM ca_certificate WHERE hpci_id = ? "
-                    + "AND profile = 'CLIENT' AND status = 'VALID' AND not_after > ?")) {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT serial_hex, profile, status, not_after FROM ca_certificate WHERE hpci_id = ?")) {
                 query.setString(1, hpciId.get());
-                query.setObject(2, utc(now));
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        throw new CaException("HPCI-ID " + hpciId.get() + " already holds valid client certificate "
-                                + row.getString(1) + "; revoke it or wait for it to expire");
-                    }
+                Optional<String> holder = firstCurrent(query, CertificateProfile.CLIENT, now);
+                if (holder.isPresent()) {
+                    throw new CaException("HPCI-ID " + hpciId.get() + " already holds valid client certificate "
+                            + holder.get() + "; revoke it or wait for it to expire");
                 }
             }
         }
+    }
+
+    /** Serial of the first row that is VALID, unexpired at {@code now} and (if given) of {@code profile}. */
+    private static Optional<String> firstCurrent(PreparedStatement query, CertificateProfile profile, Instant now)
+            throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                if ((profile == null || profile.name().equals(rows.getString(2)))
+                        && IssuedCertificate.Status.VALID.name().equals(rows.getString(3))
+                        && rows.getObject(4, OffsetDateTime.class).toInstant().isAfter(now)) {
+                    return Optional.of(rows.getString(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public IssuedCertificate insert(Connection c, CertificateProfile profile, String commonName, Optional<String> hpciId,

@@ -10,6 +10,7 @@ public final class CaSchema {
     }
 
     public static SchemaMigrations migrations() {
-        return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql", "V2__licenses.sql");
+        return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql", "V2__licenses.sql",
+                "V7__crl_covering_index.sql");
     }
 }

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -177,15 +178,19 @@ public final class CertificateStore {
         }
     }
 
-    /** Revoked certificates that have not yet expired: those a CRL must list. */
+    /**
+     * Revoked certificates that have not yet expired: those a CRL must list, in no particular order
+     * (RFC 5280 asks for none). Sorting 100,000 rows made H2 spill the result to a temporary file,
+     * which cost more than building and signing the CRL.
+     */
     public List<CertificateIssuer.Revocation> revokedUnexpired(Connection c, Instant now) throws SQLException {
         List<CertificateIssuer.Revocation> list = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT serial_hex, revoked_at, revocation_reason FROM ca_certificate "
-                + "WHERE status = 'REVOKED' AND not_after > ? ORDER BY revoked_at")) {
+                + "WHERE status = 'REVOKED' AND not_after > ?")) {
             query.setObject(1, utc(now));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    list.add(new CertificateIssuer.Revocation(new BigInteger(rows.getString(1), 16),
+                    list.add(new CertificateIssuer.Revocation(parseSerial(rows.getString(1)),
                             rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getInt(3)));
                 }
             }
@@ -208,6 +213,11 @@ public final class CertificateStore {
             update.executeUpdate();
         }
         return BigInteger.valueOf(next);
+    }
+
+    /** {@code new BigInteger(hex, 16)} multiplies digit by digit; for 100,000 CRL rows that showed. */
+    private static BigInteger parseSerial(String hex) {
+        return new BigInteger(1, HexFormat.of().parseHex(hex.length() % 2 == 0 ? hex : "0" + hex));
     }
 
     static String hex(BigInteger serial) {

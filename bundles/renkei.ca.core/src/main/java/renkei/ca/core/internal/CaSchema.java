@@ -12,6 +12,6 @@ public final class CaSchema {
     public static SchemaMigrations migrations() {
         return SchemaMigrations.fromResources("ca", CaSchema.class, "V1__certificates.sql", "V2__licenses.sql",
                 "V3__crls_withdrawn_licenses.sql", "V4__ca_key.sql", "V5__mapping_repository.sql",
-                "V6__ca_reminders.sql");
+                "V6__ca_reminders.sql", "V7__crl_covering_index.sql");
     }
 }

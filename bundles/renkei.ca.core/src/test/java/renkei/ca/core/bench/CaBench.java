@@ -7,7 +7,6 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,10 +17,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import renkei.ca.core.SubjectRules;
-import renkei.ca.core.internal.CaKeyMaterial;
 import renkei.ca.core.internal.CertificateAuthority;
-import renkei.ca.core.internal.CertificateIssuer;
-import renkei.ca.core.internal.IssuerSource;
+import renkei.ca.core.internal.KeyFixture;
+import renkei.ca.core.internal.key.CaKeyManager;
+import renkei.platform.Session;
 import renkei.platform.standalone.StandalonePlatform;
 
 /**
@@ -37,9 +36,15 @@ public final class CaBench {
     public static void main(String[] args) throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("renkei-ca-bench");
         try (StandalonePlatform platform = StandalonePlatform.open("jdbc:h2:file:" + dir.resolve("bench"), "sa", "")) {
-            CaKeyMaterial ca = CaKeyMaterial.create(new X500Name("C=JP,O=HPCI,CN=Bench CA"), Instant.now());
-            CertificateAuthority authority = new CertificateAuthority(platform.database(), platform.audit(),
-                    IssuerSource.fixed(new CertificateIssuer(ca, "https://ca.example.ac.jp/crl.der")),
+            // The real signing path: a key ceremony and a two-operator activation, so every issuance pays
+            // for the activation check under the CA lock as it does in production.
+            KeyFixture keys = new KeyFixture(dir.resolve("home"), new java.util.Properties(), platform).withOperators();
+            Session alice = keys.login("ca-alice");
+            Session bob = keys.login("ca-bob");
+            CaKeyManager manager = keys.manager(Clock.systemUTC());
+            manager.createCa(alice, bob, List.of());
+            manager.activate(alice, bob, java.time.Duration.ofHours(1));
+            CertificateAuthority authority = new CertificateAuthority(platform.database(), platform.audit(), manager,
                     new SubjectRules("C=JP,O=HPCI,OU=Bench", SubjectRules.DEFAULT_CLIENT_FORMAT), Clock.systemUTC());
 
             int requests = Integer.getInteger("bench.requests", 3000);

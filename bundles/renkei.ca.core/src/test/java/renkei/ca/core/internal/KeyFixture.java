@@ -28,7 +28,7 @@ import renkei.platform.standalone.StandalonePlatform;
  * an H2 database, and the demo CA operators (ca-alice, ca-bob) and CA officer (ca-officer) with
  * their fixed demo TOTP secrets, so tests log them in exactly as operators do.
  */
-final class KeyFixture implements AutoCloseable {
+public final class KeyFixture implements AutoCloseable {
 
     static final String PASSWORD = PlatformDemoSeeder.CA_PASSWORD;
     static final SubjectRules RULES = new SubjectRules("/C=JP/O=HPCI/OU=Renkei", SubjectRules.DEFAULT_CLIENT_FORMAT);
@@ -43,7 +43,7 @@ final class KeyFixture implements AutoCloseable {
         this(home, properties, StandalonePlatform.inMemory());
     }
 
-    KeyFixture(Path home, Properties properties, StandalonePlatform platform) {
+    public KeyFixture(Path home, Properties properties, StandalonePlatform platform) {
         this.home = home;
         this.platform = platform;
         this.config = StandalonePlatform.siteConfig(new RenkeiHome(home), properties);
@@ -52,7 +52,7 @@ final class KeyFixture implements AutoCloseable {
     }
 
     /** Creates the office, the two CA operators and the CA officer. */
-    KeyFixture withOperators() throws AuthenticationException {
+    public KeyFixture withOperators() throws AuthenticationException {
         JdbcIdentityService identity = (JdbcIdentityService) platform.identity();
         identity.bootstrap(new NewOperator("office", "Operations Office", Optional.empty(), Optional.empty(),
                 Set.of(Role.OPERATIONS_OFFICE), "office-password-1".toCharArray()));
@@ -67,7 +67,7 @@ final class KeyFixture implements AutoCloseable {
     }
 
     /** Password and the current TOTP code; each operator can log in once per 30-second step. */
-    Session login(String username) {
+    public Session login(String username) {
         String code = new Totp().code(PlatformDemoSeeder.demoTotpSecret(username), Totp.stepAt(Instant.now()));
         try {
             return platform.identity().authenticate(username, PASSWORD.toCharArray(), code);
@@ -76,7 +76,7 @@ final class KeyFixture implements AutoCloseable {
         }
     }
 
-    CaKeyManager manager(Clock clock) {
+    public CaKeyManager manager(Clock clock) {
         return new CaKeyManager(platform.database(), platform.audit(), CaKeyStore.configured(settings, secrets), settings, clock,
                 status -> { });
     }

@@ -106,7 +106,6 @@ cli audit verify >/dev/null || fail "audit chain"
 
 step "dual control: deactivated key issues nothing; two CA operators activate it"
 ca_secret() { sed -nE "s#^CA demo login:[[:space:]]*$1 .*TOTP secret[[:space:]]+([A-Z2-7]+).*#\1#p" demo.txt; }
-next_totp_step
 printf '%s\n%s\n' "$DEMO_CA_PASSWORD" "$(totp "$(ca_secret ca-alice)")" | cli ca deactivate --operator ca-alice --reason "end of shift" |
   grep -q '^active=false$' || fail "deactivate"
 openssl req -new -newkey rsa:2048 -nodes -keyout h3.key -out h3.csr -subj "/CN=vm03.example.ac.jp" 2>/dev/null

@@ -131,4 +131,37 @@ cmp -s <(openssl x509 -in "$repo/ca.pem" -outform DER) "$repo/ca.der" || fail "c
 cli ca gridmap --out gridmap.txt
 grep -q '^#' gridmap.txt || fail "grid-mapfile header"
 
+step "a new site: operators created, key ceremony by two CA operators, nothing signs before activation"
+export RENKEI_HOME="$work/site"
+mkdir -p "$RENKEI_HOME"
+cat >"$RENKEI_HOME/renkei.properties" <<'PROPS'
+ca.subject=/C=JP/O=Example University/OU=Computing Center/CN=Example Test CA
+ca.dn.base=/C=JP/O=Example University/OU=Computing Center
+PROPS
+printf 'site-office-pass-2026\n' >office.pass
+printf 'site-ca-pass-2026\n' >ca.pass
+cli operator bootstrap --user office --name "運用担当" --password-file office.pass >/dev/null
+for op in ca-one ca-two; do
+  cli operator add --user "$op" --name "CA operator $op" --role CA_OPERATOR --password-file ca.pass >/dev/null
+  cli operator totp --user "$op" | sed -n 's/^secret=//p' >"$op.totp"
+  [ -s "$op.totp" ] || fail "operator totp printed no secret for $op"
+done
+cli ca status | grep -q '^initialised=false$' || fail "a new site has no CA yet"
+refused ca issue --profile host --csr host.csr --out none.pem | grep -qi 'no CA\|ceremony\|not activated' || fail "issuance before the ceremony"
+printf '%s\n%s\n%s\n%s\n' site-ca-pass-2026 "$(totp "$(cat ca-one.totp)")" site-ca-pass-2026 "$(totp "$(cat ca-two.totp)")" |
+  cli ca init --operator ca-one --operator ca-two --witness "Ito (auditor)" >ceremony.txt
+grep -q '^attendees=ca-one,ca-two,Ito (auditor)$' ceremony.txt || { cat ceremony.txt >&2; fail "ceremony attendees"; }
+cli ca status >site-status.txt
+grep -q '^initialised=true$' site-status.txt && grep -q '^active=false$' site-status.txt || { cat site-status.txt >&2; fail "after the ceremony"; }
+refused ca issue --profile host --csr host.csr --out none.pem | grep -q 'not activated' || fail "signing before activation"
+next_totp_step
+printf '%s\n%s\n%s\n%s\n' site-ca-pass-2026 "$(totp "$(cat ca-one.totp)")" site-ca-pass-2026 "$(totp "$(cat ca-two.totp)")" |
+  cli ca activate --operator ca-one --operator ca-two --period PT10M | grep -q '^active=true$' || fail "site activation"
+cli ca issue --profile host --csr host.csr --out site-host.pem >/dev/null
+cli ca cacert --out site-ca.pem
+openssl x509 -in site-ca.pem -noout -subject | grep -q 'CN = Example Test CA' || fail "site CA subject"
+openssl verify -CAfile site-ca.pem site-host.pem | grep -q ': OK$' || fail "site host certificate does not verify"
+cli audit list --category hsm >hsm.txt
+grep -q $'\tca.key.ceremony\t' hsm.txt && grep -q $'\tca.key.activate\t' hsm.txt || { cat hsm.txt >&2; fail "hsm audit"; }
+
 echo "ca-cli-integration: all checks passed"

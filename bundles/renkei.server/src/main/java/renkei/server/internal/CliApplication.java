@@ -65,7 +65,8 @@ public final class CliApplication implements IApplication {
         List<Command> commands = new ArrayList<>(List.of(new DemoCommand(services), new AuditCommands.Verify(services),
                 new AuditCommands.List(services), new AuditCommands.Export(services), new HealthCommand(services),
                 new DiagCommand(services), new OperatorCommands.ListOperators(services),
-                new OperatorCommands.Bootstrap(services)));
+                new OperatorCommands.Bootstrap(services), new OperatorCommands.Add(services),
+                new OperatorCommands.EnrolTotp(services)));
         commands.addAll(NotifyCommands.all(services));
         commands.add(new SecretCommand(services));
         commands.addAll(CaKeyCommands.all(services));

@@ -58,4 +58,52 @@ final class OperatorCommands {
             return 0;
         }
     }
+
+    static final class Add extends Command {
+
+        Add(Services services) {
+            super("operator add", "--user U --name NAME --role ROLE[,ROLE] --password-file F [--email E] [--site S] - create an "
+                    + "account (roles: " + java.util.Arrays.toString(Role.values()) + "); CA roles then need 'operator totp'",
+                    services);
+        }
+
+        @Override
+        int run(List<String> args, PrintStream out) throws Exception {
+            Arguments options = new Arguments(args, Set.of("--user", "--name", "--role", "--password-file", "--email", "--site"),
+                    Set.of());
+            EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : options.required("--role").split(",")) {
+                try {
+                    roles.add(Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new Arguments.UsageException("unknown role '" + role + "'");
+                }
+            }
+            String password = Files.readString(Path.of(options.required("--password-file")), StandardCharsets.UTF_8).strip();
+            Operator created = services.require(IdentityService.class).createOperator(CliSession.local(),
+                    new NewOperator(options.required("--user"), options.required("--name"), options.value("--email"),
+                            options.value("--site"), roles, password.toCharArray()));
+            out.println("Created " + created.username() + " (" + String.join(",", created.roles().stream().map(Enum::name).sorted()
+                    .toList()) + ")");
+            return 0;
+        }
+    }
+
+    static final class EnrolTotp extends Command {
+
+        EnrolTotp(Services services) {
+            super("operator totp", "--user U - give the account a new TOTP secret; prints secret=BASE32 and uri=otpauth://… "
+                    + "for the operator's authenticator app", services);
+        }
+
+        @Override
+        int run(List<String> args, PrintStream out) {
+            Arguments options = new Arguments(args, Set.of("--user"), Set.of());
+            renkei.platform.TotpEnrolment enrolment = services.require(IdentityService.class).enrolTotp(CliSession.local(),
+                    options.required("--user"));
+            out.println("secret=" + enrolment.base32Secret());
+            out.println("uri=" + enrolment.otpauthUri());
+            return 0;
+        }
+    }
 }

@@ -28,9 +28,13 @@ public final class CaEvents {
 
     /** @param what short description for listeners that only log, e.g. {@code revoked 1A2B} */
     public void post(String topic, String what) {
+        post(topic, Map.of("what", what));
+    }
+
+    public void post(String topic, Map<String, ?> properties) {
         EventAdmin admin = eventAdmin.get();
         if (admin != null) {
-            admin.postEvent(new Event(topic, Map.of("what", what)));
+            admin.postEvent(new Event(topic, properties));
         }
     }
 }

@@ -30,7 +30,7 @@ import renkei.platform.standalone.StandalonePlatform;
 
 /**
  * CA-04 and single-use license IDs under contention: two installations (two connection pools, as
- * two consoles or servers have) on one H2 file database race for the same name, the same user and
+ * two consoles or servers have) on one database (H2 file, PostgreSQL) race for the same name, the same user and
  * the same license. Exactly one request wins each race; the others are refused with a reason.
  */
 class ConcurrentIssuanceTest {
@@ -43,10 +43,19 @@ class ConcurrentIssuanceTest {
     private final Session alice = TestSessions.as("ca-alice", Role.CA_OPERATOR);
 
     @Test
-    void onlyOneOfManyRacingRequestsGetsTheNameTheUserOrTheLicense() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE";
-        try (StandalonePlatform first = StandalonePlatform.open(url, "sa", "");
-                StandalonePlatform second = StandalonePlatform.open(url, "sa", "")) {
+    void onH2() throws Exception {
+        raceOn("jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE", "sa");
+    }
+
+    @Test
+    void onPostgres() throws Exception {
+        raceOn(TestPostgres.freshSchemaUrl(), TestPostgres.user());
+    }
+
+    /** Only one of many racing requests gets the name, the user's certificate or the license. */
+    private void raceOn(String url, String user) throws Exception {
+        try (StandalonePlatform first = StandalonePlatform.open(url, user, "");
+                StandalonePlatform second = StandalonePlatform.open(url, user, "")) {
             CaServiceComponent a = service(first);
             CaServiceComponent b = service(second);
 

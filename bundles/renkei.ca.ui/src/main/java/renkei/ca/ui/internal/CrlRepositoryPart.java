@@ -120,7 +120,7 @@ public final class CrlRepositoryPart {
         issueNow.setToolTipText(Messages.Crl_issueNowTooltip);
         GridDataFactory.fillDefaults().indent(0, 10).span(2, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(issueNow);
         issueNow.addListener(SWT.Selection, event -> issueCrl());
-        crlFeedback = new Label(group, SWT.WRAP);
+        crlFeedback = WidgetIds.name(new Label(group, SWT.WRAP), CaWidgetIds.CRL_FEEDBACK);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(crlFeedback);
     }
 
@@ -156,7 +156,7 @@ public final class CrlRepositoryPart {
         publishNow = WidgetIds.name(new Button(group, SWT.PUSH), CaWidgetIds.PUBLISH_NOW);
         publishNow.setText(Messages.Repository_publishNow);
         publishNow.addListener(SWT.Selection, event -> publish());
-        publishFeedback = new Label(group, SWT.WRAP);
+        publishFeedback = WidgetIds.name(new Label(group, SWT.WRAP), CaWidgetIds.PUBLISH_FEEDBACK);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(publishFeedback);
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.GridMapImport;
 
 /**
@@ -36,6 +37,7 @@ final class GridMapImportDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.Import_title);
+        WidgetIds.name(shell, CaWidgetIds.IMPORT_SHELL);
     }
 
     @Override
@@ -47,12 +49,13 @@ final class GridMapImportDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().margins(12, 12).spacing(8, 8).applyTo(area);
-        Label summary = new Label(area, SWT.WRAP);
+        Label summary = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.IMPORT_SUMMARY);
         summary.setText(NLS.bind(Messages.Import_summary, new Object[] { file, dryRun.entries(), dryRun.added(), dryRun.changed(),
                 dryRun.unchanged(), dryRun.conflicts().size() }));
         GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(summary);
         new Label(area, SWT.NONE).setText(Messages.Import_conflicts);
-        Text conflicts = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Text conflicts = WidgetIds.name(new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL),
+                CaWidgetIds.IMPORT_CONFLICTS);
         conflicts.setFont(JFaceResources.getTextFont());
         conflicts.setText(dryRun.conflicts().isEmpty() ? Messages.Import_noConflicts : String.join("\n", dryRun.conflicts()));
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 220).applyTo(conflicts);

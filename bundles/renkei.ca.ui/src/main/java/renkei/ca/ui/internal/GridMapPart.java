@@ -32,8 +32,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
@@ -104,16 +102,18 @@ public final class GridMapPart {
         remove = button(bar, Messages.GridMap_remove);
         remove.addListener(SWT.Selection, event -> removeSelected());
         button(bar, Messages.GridMap_import).addListener(SWT.Selection, event -> importFile());
-        summary = new Label(bar, SWT.NONE);
+        summary = WidgetIds.name(new Label(bar, SWT.NONE), CaWidgetIds.GRIDMAP_SUMMARY);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
-        TabFolder tabs = new TabFolder(sash, SWT.TOP);
-        preview = textTab(tabs, Messages.GridMap_preview);
-        diff = textTab(tabs, Messages.GridMap_diff);
-        sash.setWeights(55, 45);
+        // Side by side: what would be published and how it differs from what is, read together.
+        SashForm files = new SashForm(sash, SWT.HORIZONTAL);
+        preview = WidgetIds.name(textPane(files, Messages.GridMap_preview), CaWidgetIds.GRIDMAP_PREVIEW);
+        diff = WidgetIds.name(textPane(files, Messages.GridMap_diff), CaWidgetIds.GRIDMAP_DIFF);
+        files.setWeights(60, 40);
+        sash.setWeights(50, 50);
         updateButtons();
         refresh();
     }
@@ -124,12 +124,13 @@ public final class GridMapPart {
         return button;
     }
 
-    private static Text textTab(TabFolder tabs, String title) {
-        TabItem item = new TabItem(tabs, SWT.NONE);
-        item.setText(title);
-        Text text = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+    private static Text textPane(Composite parent, String title) {
+        Composite pane = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(pane);
+        new Label(pane, SWT.NONE).setText(title);
+        Text text = new Text(pane, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         text.setFont(JFaceResources.getTextFont());
-        item.setControl(text);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(text);
         return text;
     }
 
@@ -236,16 +237,23 @@ public final class GridMapPart {
     }
 
     private void importFile() {
+        FileDialog chooser = new FileDialog(viewer.getControl().getShell(), SWT.OPEN);
+        chooser.setFileName("grid-mapfile");
+        String file = chooser.open();
+        if (file != null) {
+            importFrom(file);
+        }
+    }
+
+    /**
+     * Reads {@code file} and shows its dry run, then imports it if the operator agrees. The UI
+     * test calls this by reflection, since it cannot drive the native file chooser.
+     */
+    void importFrom(String file) {
         GridMapService service = gridMap;
         Session by = session;
         if (service == null || by == null) {
             fail(service == null ? Messages.GridMap_unavailable : Messages.Ca_noSession);
-            return;
-        }
-        FileDialog chooser = new FileDialog(viewer.getControl().getShell(), SWT.OPEN);
-        chooser.setFileName("grid-mapfile");
-        String file = chooser.open();
-        if (file == null) {
             return;
         }
         CaCalls.local(sync, summary, NLS.bind(Messages.GridMap_importJob, file), () -> {

@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.CaService;
 import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.GeneratedCredential;
@@ -88,6 +89,7 @@ final class IssueDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.Issue_title);
+        WidgetIds.name(shell, CaWidgetIds.ISSUE_SHELL);
     }
 
     @Override
@@ -99,13 +101,13 @@ final class IssueDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         style = new StatusStyle(area);
-        tabs = new TabFolder(area, SWT.TOP);
+        tabs = WidgetIds.name(new TabFolder(area, SWT.TOP), CaWidgetIds.ISSUE_TABS);
         GridDataFactory.fillDefaults().grab(true, true).hint(620, SWT.DEFAULT).applyTo(tabs);
         tab(Messages.Issue_tabLicense, this::licenseTab);
         tab(Messages.Issue_tabRedeem, this::redeemTab);
         tab(Messages.Issue_tabDirect, this::directTab);
         tabs.setSelection(first.ordinal());
-        outcome = new Label(area, SWT.WRAP);
+        outcome = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ISSUE_OUTCOME);
         GridDataFactory.fillDefaults().grab(true, false).hint(620, SWT.DEFAULT).applyTo(outcome);
         if (ca == null || session == null) {
             fail(ca == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
@@ -144,10 +146,10 @@ final class IssueDialog extends Dialog {
     private void redeemTab(Composite page) {
         intro(page, Messages.Issue_redeemIntro);
         licenseId = text(page, Messages.Issue_licenseId, SWT.NONE);
-        useCsr = radio(page, Messages.Issue_withCsr, true);
+        useCsr = WidgetIds.name(radio(page, Messages.Issue_withCsr, true), CaWidgetIds.ISSUE_WITH_CSR);
         redeemCsr = file(page, Messages.Issue_csrFile, SWT.OPEN, "*.csr;*.pem;*.der");
         redeemPem = file(page, Messages.Issue_saveCertificate, SWT.SAVE, "*.pem");
-        Button keygen = radio(page, Messages.Issue_withKeygen, false);
+        Button keygen = WidgetIds.name(radio(page, Messages.Issue_withKeygen, false), CaWidgetIds.ISSUE_WITH_KEYGEN);
         passphrase = text(page, Messages.Issue_passphrase, SWT.PASSWORD);
         confirmation = text(page, Messages.Issue_confirmation, SWT.PASSWORD);
         p12File = file(page, Messages.Issue_saveP12, SWT.SAVE, "*.p12");
@@ -176,7 +178,8 @@ final class IssueDialog extends Dialog {
         commonName = text(page, Messages.Issue_commonName, SWT.NONE);
         commonName.setMessage(Messages.Issue_commonNameHint);
         directPem = file(page, Messages.Issue_saveCertificate, SWT.SAVE, "*.pem");
-        action(page, Messages.Issue_directButton).addListener(SWT.Selection, event -> issueDirect());
+        WidgetIds.name(action(page, Messages.Issue_directButton), CaWidgetIds.ISSUE_DIRECT)
+                .addListener(SWT.Selection, event -> issueDirect());
     }
 
     private static void intro(Composite page, String text) {

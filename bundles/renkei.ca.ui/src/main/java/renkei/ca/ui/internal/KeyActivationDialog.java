@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.CaKeyService;
 import renkei.ca.core.KeyStatus;
 import renkei.platform.AuthenticationException;
@@ -69,6 +70,7 @@ final class KeyActivationDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.Activate_title);
+        WidgetIds.name(shell, CaWidgetIds.ACTIVATE_SHELL);
     }
 
     @Override
@@ -84,9 +86,10 @@ final class KeyActivationDialog extends Dialog {
             group.setText(NLS.bind(Messages.Activate_operator, i + 1));
             GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
             GridLayoutFactory.swtDefaults().numColumns(2).spacing(8, 6).applyTo(group);
-            users[i] = field(group, Messages.Activate_user, SWT.NONE);
-            passwords[i] = field(group, Messages.Activate_password, SWT.PASSWORD);
-            codes[i] = field(group, Messages.Activate_totp, SWT.NONE);
+            users[i] = WidgetIds.name(field(group, Messages.Activate_user, SWT.NONE), CaWidgetIds.ACTIVATE_USER + (i + 1));
+            passwords[i] = WidgetIds.name(field(group, Messages.Activate_password, SWT.PASSWORD),
+                    CaWidgetIds.ACTIVATE_PASSWORD + (i + 1));
+            codes[i] = WidgetIds.name(field(group, Messages.Activate_totp, SWT.NONE), CaWidgetIds.ACTIVATE_TOTP + (i + 1));
             codes[i].setTextLimit(6);
             codes[i].setMessage(Messages.Activate_totpHint);
         }
@@ -94,10 +97,10 @@ final class KeyActivationDialog extends Dialog {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(periodRow);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 0).applyTo(periodRow);
         new Label(periodRow, SWT.NONE).setText(Messages.Activate_period);
-        period = new Combo(periodRow, SWT.READ_ONLY | SWT.DROP_DOWN);
+        period = WidgetIds.name(new Combo(periodRow, SWT.READ_ONLY | SWT.DROP_DOWN), CaWidgetIds.ACTIVATE_PERIOD);
         period.setItems(PERIODS.stream().map(Formats::duration).toArray(String[]::new));
         period.select(2);
-        problem = new Label(area, SWT.WRAP);
+        problem = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ACTIVATE_PROBLEM);
         problem.setForeground(style.color(HealthStatus.CRITICAL));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(520, SWT.DEFAULT).applyTo(problem);
         return area;

@@ -92,7 +92,7 @@ public final class LicensesPart {
         reason = new Text(bar, SWT.BORDER | SWT.SINGLE);
         reason.setMessage(Messages.Licenses_reasonHint);
         GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(reason);
-        summary = new Label(bar, SWT.NONE);
+        summary = WidgetIds.name(new Label(bar, SWT.NONE), CaWidgetIds.LICENSE_SUMMARY);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
 
         Composite tableArea = new Composite(parent, SWT.NONE);

@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 import renkei.app.internal.Dialogs;
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.CaService;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.core.RevocationPreview;
@@ -72,6 +73,7 @@ final class RevokeDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.Revoke_title);
+        WidgetIds.name(shell, CaWidgetIds.REVOKE_SHELL);
     }
 
     @Override

@@ -20,8 +20,10 @@ import org.eclipse.swt.widgets.Text;
  * certificates, a CN search narrows them, a selected certificate is shown decoded (fingerprint
  * included), the CRL part shows the CRL number and nextUpdate; a CA operator also sees the revoke
  * preview (cancelled, nothing revoked). Screenshots {@code ca-browser}, {@code ca-detail},
- * {@code ca-crl}, {@code ca-key} and {@code ca-revoke}. Runs on the test thread like
- * {@link ConsoleUiTest}, which it belongs to.
+ * {@code ca-crl}, {@code ca-key} and {@code ca-revoke}; the Issue dialog and License IDs part
+ * ({@link CaIssueChecks}), the Grid-mapfile part and its import ({@link CaGridMapChecks}) and the
+ * activation dialog ({@link CaKeyActivationChecks}) follow. Nothing here changes the CA's data.
+ * Runs on the test thread like {@link ConsoleUiTest}, which it belongs to.
  */
 final class CaConsoleChecks {
 
@@ -62,7 +64,11 @@ final class CaConsoleChecks {
         } else {
             test.screenshot(ui, main, "ca-browser");
         }
+        CaIssueChecks issuance = new CaIssueChecks(test, report, ui, main);
+        issuance.checkIssueDialog();
         checkCrl();
+        issuance.checkLicenses();
+        new CaGridMapChecks(test, report, ui, main, test.output()).run();
         test.showPart(ui, main, KEY_PART, null);
         try {
             String state = ui.await("CA key state", WAIT, () -> {
@@ -75,6 +81,7 @@ final class CaConsoleChecks {
         }
         Thread.sleep(800);
         test.screenshot(ui, main, "ca-key");
+        new CaKeyActivationChecks(test, report, ui, main).checkDialog();
     }
 
     /** Waits until the summary no longer says it is searching ("...") and returns what it says. */
@@ -148,8 +155,7 @@ final class CaConsoleChecks {
         }
         ui.press(revoke);
         try {
-            Shell dialog = ui.await("revoke dialog", WAIT, () -> Arrays.stream(ui.display().getShells())
-                    .filter(shell -> shell != main && shell.isVisible() && shell.getParent() == main).findFirst().orElse(null));
+            Shell dialog = ui.await("revoke dialog", WAIT, () -> ui.shell("renkei.ca.revoke"));
             Thread.sleep(800);
             int combos = ui.call(() -> Ui.all(dialog, org.eclipse.swt.widgets.Combo.class).size());
             report.check(combos == 1, "revoke dialog shows the preview and a reason choice: " + ui.call(dialog::getText),

@@ -125,7 +125,7 @@ public final class CaKeyPart {
     private void show(KeyStatus read) {
         status = read;
         keyStore.setText(read.keyStore());
-        subject.setText(read.caSubject().orElse(Formats.NONE));
+        subject.setText(read.caSubject().map(CertificateDetails::slashForm).orElse(Formats.NONE));
         fingerprint.setText(read.sha256Fingerprint().orElse(Formats.NONE));
         activatedBy.setText(read.activatedBy().isEmpty() ? Formats.NONE : String.join(", ", read.activatedBy()));
         timeTexts(Instant.now());

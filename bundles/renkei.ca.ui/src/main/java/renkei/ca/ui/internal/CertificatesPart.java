@@ -99,7 +99,7 @@ public final class CertificatesPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
         detail = new CertificateDetailView(sash, sync);
-        sash.setWeights(55, 45);
+        sash.setWeights(60, 40);
 
         search();
     }
@@ -123,18 +123,18 @@ public final class CertificatesPart {
         ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colState, new ColumnPixelData(85),
                 c -> CaTexts.state(state(c)), c -> style.icon(CaTexts.health(state(c))), null,
                 c -> c.revocationReason().map(CaTexts::reason).orElse(null));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colCn, new ColumnWeightData(40, 140),
-                IssuedCertificate::commonName, null, null, IssuedCertificate::subjectDn);
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colCn, new ColumnWeightData(65, 160),
+                IssuedCertificate::commonName, null, null, CertificateDetails::subject);
         ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colProfile, new ColumnPixelData(80),
                 c -> CaTexts.profile(c.profile()), null, null, null);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colSerial, new ColumnWeightData(20, 60),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colSerial, new ColumnWeightData(35, 70),
                 IssuedCertificate::serialHex, null, null, IssuedCertificate::serialHex);
         ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colExpires, new ColumnPixelData(95),
                 c -> Formats.expiry(java.util.Optional.of(c.notAfter()), Instant.now()), null,
                 c -> state(c) == CertificateState.VALID && c.notAfter().isBefore(Instant.now().plus(SOON))
                         ? style.color(HealthStatus.WARNING) : null,
                 c -> Formats.full(c.notAfter()));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colHpciId, new ColumnWeightData(15, 70),
+        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colHpciId, new ColumnPixelData(95),
                 c -> c.hpciId().orElse(""), null, null, c -> c.eppn().orElse(null));
         viewer.addSelectionChangedListener(event -> {
             IssuedCertificate selected = selected();

@@ -54,7 +54,7 @@ final class GridMapImportDialog extends Dialog {
                 dryRun.unchanged(), dryRun.conflicts().size() }));
         GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(summary);
         new Label(area, SWT.NONE).setText(Messages.Import_conflicts);
-        Text conflicts = WidgetIds.name(new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL),
+        Text conflicts = WidgetIds.name(new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP),
                 CaWidgetIds.IMPORT_CONFLICTS);
         conflicts.setFont(JFaceResources.getTextFont());
         conflicts.setText(dryRun.conflicts().isEmpty() ? Messages.Import_noConflicts : String.join("\n", dryRun.conflicts()));

@@ -110,8 +110,9 @@ public final class GridMapPart {
         createTable(sash);
         // Side by side: what would be published and how it differs from what is, read together.
         SashForm files = new SashForm(sash, SWT.HORIZONTAL);
-        preview = WidgetIds.name(textPane(files, Messages.GridMap_preview), CaWidgetIds.GRIDMAP_PREVIEW);
-        diff = WidgetIds.name(textPane(files, Messages.GridMap_diff), CaWidgetIds.GRIDMAP_DIFF);
+        preview = WidgetIds.name(textPane(files, Messages.GridMap_preview, SWT.H_SCROLL), CaWidgetIds.GRIDMAP_PREVIEW);
+        // The narrower pane wraps: a diff line or the "no differences" sentence is read whole.
+        diff = WidgetIds.name(textPane(files, Messages.GridMap_diff, SWT.WRAP), CaWidgetIds.GRIDMAP_DIFF);
         files.setWeights(60, 40);
         sash.setWeights(50, 50);
         updateButtons();
@@ -124,11 +125,11 @@ public final class GridMapPart {
         return button;
     }
 
-    private static Text textPane(Composite parent, String title) {
+    private static Text textPane(Composite parent, String title, int style) {
         Composite pane = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(pane);
         new Label(pane, SWT.NONE).setText(title);
-        Text text = new Text(pane, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Text text = new Text(pane, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | style);
         text.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(text);
         return text;

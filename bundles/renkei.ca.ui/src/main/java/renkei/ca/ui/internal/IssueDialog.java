@@ -133,8 +133,10 @@ final class IssueDialog extends Dialog {
         Button issue = action(page, Messages.Issue_licenseButton);
         issue.addListener(SWT.Selection, event -> issueLicense());
         licenseResult = new Text(page, SWT.READ_ONLY | SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(licenseResult);
+        // Centred on the action button's row, whose indent would otherwise stretch the field.
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(0, 8).applyTo(licenseResult);
         redeemNow = new Button(page, SWT.PUSH);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).indent(0, 8).applyTo(redeemNow);
         redeemNow.setText(Messages.Issue_redeemNow);
         redeemNow.setEnabled(false);
         redeemNow.addListener(SWT.Selection, event -> {

@@ -109,7 +109,7 @@ final class KeyActivationDialog extends Dialog {
     private static Text field(Composite parent, String label, int style) {
         new Label(parent, SWT.NONE).setText(label);
         Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | style);
-        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).hint(190, SWT.DEFAULT).applyTo(text);
         return text;
     }
 

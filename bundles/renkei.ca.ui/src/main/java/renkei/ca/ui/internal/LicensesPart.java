@@ -105,23 +105,25 @@ public final class LicensesPart {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colState, new ColumnPixelData(100),
+        // License IDs, HPCI-IDs and times have a fixed length: their columns fit them, the rest share what is left.
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colState, new ColumnPixelData(125),
                 l -> CaTexts.license(l.state()), l -> style.icon(CaTexts.health(l.state())), null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colId, new ColumnWeightData(25, 120),
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colId, new ColumnPixelData(230),
                 LicenseInfo::licenseId, null, null, LicenseInfo::licenseId);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colHpciId, new ColumnWeightData(12, 80),
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colHpciId, new ColumnPixelData(100),
                 LicenseInfo::hpciId, null, null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colEppn, new ColumnWeightData(20, 100),
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colEppn, new ColumnWeightData(45, 170),
                 LicenseInfo::eppn, null, null, LicenseInfo::eppn);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssued, new ColumnPixelData(110),
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssued, new ColumnPixelData(100),
                 l -> Formats.when(l.issuedAt(), Instant.now()), null, null, l -> Formats.full(l.issuedAt()));
         ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colExpires, new ColumnPixelData(120),
                 l -> l.state() == LicenseInfo.State.UNUSED ? Formats.expiry(java.util.Optional.of(l.expiresAt()), Instant.now())
                         : Formats.NONE, null, null, l -> Formats.full(l.expiresAt()));
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssuedBy, new ColumnWeightData(10, 70),
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssuedBy, new ColumnPixelData(80),
                 LicenseInfo::issuedBy, null, null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colRedeemed, new ColumnWeightData(13, 90),
-                l -> l.redeemedSerial().orElse(""), null, null, l -> Formats.full(l.redeemedAt()));
+        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colRedeemed, new ColumnWeightData(55, 120),
+                l -> l.redeemedSerial().orElse(""), null, null,
+                l -> l.redeemedSerial().map(serial -> serial + "\n" + Formats.full(l.redeemedAt())).orElse(null));
         viewer.addSelectionChangedListener(event -> {
             LicenseInfo selected = selected();
             withdraw.setEnabled(selected != null && selected.state() == LicenseInfo.State.UNUSED);

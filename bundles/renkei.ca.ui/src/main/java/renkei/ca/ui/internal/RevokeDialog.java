@@ -95,7 +95,7 @@ final class RevokeDialog extends Dialog {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(560, SWT.DEFAULT).applyTo(warning);
 
         field(area, Messages.Detail_commonName, certificate.commonName());
-        field(area, Messages.Detail_subject, certificate.subjectDn());
+        field(area, Messages.Detail_subject, CertificateDetails.subject(certificate));
         field(area, Messages.Detail_serial, certificate.serialHex());
         field(area, Messages.Detail_profile, CaTexts.profile(certificate.profile()));
         field(area, Messages.Detail_hpciId, certificate.hpciId().orElse(Formats.NONE));

@@ -82,7 +82,7 @@ final class CaKeyActivationChecks {
         test.showPart(ui, main, CaConsoleChecks.KEY_PART, null);
         String active = ui.call(() -> text("renkei.ca.key.state"));
         String until = ui.call(() -> text("renkei.ca.key.activeUntil"));
-        if (!deactivate(active)) {
+        if (!deactivate(active, until)) {
             return;
         }
         Thread.sleep(500);
@@ -98,7 +98,7 @@ final class CaKeyActivationChecks {
         }
     }
 
-    private boolean deactivate(String active) throws Exception {
+    private boolean deactivate(String active, String until) throws Exception {
         Text reason = ui.call(() -> Ui.find(main, "renkei.ca.key.reason", Text.class));
         Button deactivate = ui.call(() -> Ui.find(main, "renkei.ca.key.deactivate", Button.class));
         if (reason == null || deactivate == null || !ui.call(deactivate::isEnabled)) {
@@ -111,7 +111,6 @@ final class CaKeyActivationChecks {
             Shell confirm = ui.await("deactivation confirmation", WAIT, () -> ui.dialogOver(main));
             test.checkTranslated("deactivation confirmation", List.of(ui.call(confirm::getText)));
             ui.press(ui.call(() -> Ui.dialogButton(confirm, 0)));
-            String until = ui.call(() -> text("renkei.ca.key.activeUntil"));
             String inactive = ui.await("key shown inactive", WAIT, () -> {
                 String state = text("renkei.ca.key.state");
                 Button button = Ui.find(main, "renkei.ca.key.deactivate", Button.class);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.ca.ui.internal;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -22,27 +21,15 @@ import renkei.ca.core.GridMapImport;
  * changed or left alone, and every conflict with its line; OK stores the conflict-free entries.
  * UI thread only.
  */
-final class GridMapImportDialog extends Dialog {
+final class GridMapImportDialog extends CaDialog {
 
     private final String file;
     private final GridMapImport dryRun;
 
     GridMapImportDialog(Shell parent, String file, GridMapImport dryRun) {
-        super(parent);
+        super(parent, Messages.Import_title, CaWidgetIds.IMPORT_SHELL, true);
         this.file = file;
         this.dryRun = dryRun;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Import_title);
-        WidgetIds.name(shell, CaWidgetIds.IMPORT_SHELL);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -44,7 +43,7 @@ import renkei.spi.HealthStatus;
  * from the second tab. Files are read and written, and the CA called, in jobs; the dialog stays open
  * and reports each outcome. UI thread only.
  */
-final class IssueDialog extends Dialog {
+final class IssueDialog extends CaDialog {
 
     /** The tabs, in order. */
     enum Tab {
@@ -74,11 +73,10 @@ final class IssueDialog extends Dialog {
     private Text directCsr;
     private Text commonName;
     private Text directPem;
-    private Label outcome;
-    private StatusStyle style;
+    private StatusText outcome;
 
     IssueDialog(Shell parent, CaService ca, Session session, UISynchronize sync, Tab first) {
-        super(parent);
+        super(parent, Messages.Issue_title, CaWidgetIds.ISSUE_SHELL, true);
         this.ca = ca;
         this.session = session;
         this.sync = sync;
@@ -86,32 +84,18 @@ final class IssueDialog extends Dialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Issue_title);
-        WidgetIds.name(shell, CaWidgetIds.ISSUE_SHELL);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        style = new StatusStyle(area);
         tabs = WidgetIds.name(new TabFolder(area, SWT.TOP), CaWidgetIds.ISSUE_TABS);
         GridDataFactory.fillDefaults().grab(true, true).hint(620, SWT.DEFAULT).applyTo(tabs);
         tab(Messages.Issue_tabLicense, this::licenseTab);
         tab(Messages.Issue_tabRedeem, this::redeemTab);
         tab(Messages.Issue_tabDirect, this::directTab);
         tabs.setSelection(first.ordinal());
-        outcome = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ISSUE_OUTCOME);
-        GridDataFactory.fillDefaults().grab(true, false).hint(620, SWT.DEFAULT).applyTo(outcome);
-        if (ca == null || session == null) {
-            fail(ca == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-        }
+        Label outcomeLabel = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ISSUE_OUTCOME);
+        GridDataFactory.fillDefaults().grab(true, false).hint(620, SWT.DEFAULT).applyTo(outcomeLabel);
+        outcome = new StatusText(outcomeLabel, new StatusStyle(area));
+        ready();
         return area;
     }
 
@@ -327,12 +311,11 @@ final class IssueDialog extends Dialog {
         return savedTo.map(file -> text + "\n" + NLS.bind(Messages.Issue_savedTo, file)).orElse(text);
     }
 
+    /** Whether the CA and an operator session are there; if not, the dialog says which is missing. */
     private boolean ready() {
-        if (ca == null || session == null) {
-            fail(ca == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-            return false;
-        }
-        return true;
+        Optional<String> missing = CaWidgets.missing(ca, Messages.Ca_unavailable, session);
+        missing.ifPresent(outcome::fail);
+        return missing.isEmpty();
     }
 
     private Optional<Path> path(Text field, String missing) {
@@ -349,25 +332,19 @@ final class IssueDialog extends Dialog {
     }
 
     private void busy(String text) {
-        show(text, null);
+        outcome.plain(text);
     }
 
     private void succeed(String text) {
-        show(text, style.color(HealthStatus.OK));
+        outcome.show(text, HealthStatus.OK);
     }
 
     private void fail(String text) {
-        show(text, style.color(HealthStatus.CRITICAL));
+        outcome.fail(text);
     }
 
     private void failed(RuntimeException e) {
         fail(NLS.bind(Messages.Issue_failed, Formats.describe(e)));
-    }
-
-    private void show(String text, org.eclipse.swt.graphics.Color color) {
-        outcome.setText(text);
-        outcome.setForeground(color);
-        outcome.getParent().layout(true, true);
     }
 
     @Override

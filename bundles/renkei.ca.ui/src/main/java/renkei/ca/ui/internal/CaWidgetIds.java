@@ -10,6 +10,7 @@ final class CaWidgetIds {
 
     static final String SEARCH_CN = "renkei.ca.search.cn";
     static final String SEARCH_BUTTON = "renkei.ca.search.run";
+    static final String SEARCH_CLEAR = "renkei.ca.search.clear";
     static final String SEARCH_SUMMARY = "renkei.ca.search.summary";
     static final String CERTIFICATE_TABLE = "renkei.ca.certificates.table";
     static final String DETAIL_TABLE = "renkei.ca.detail.table";

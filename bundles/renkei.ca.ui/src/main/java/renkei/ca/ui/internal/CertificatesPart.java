@@ -75,10 +75,10 @@ public final class CertificatesPart {
 
         Composite actions = CaWidgets.row(parent, 5);
         WidgetIds.name(CaWidgets.button(actions, Messages.Search_run, this::search), CaWidgetIds.SEARCH_BUTTON);
-        CaWidgets.button(actions, Messages.Search_clear, () -> {
+        WidgetIds.name(CaWidgets.button(actions, Messages.Search_clear, () -> {
             form.clear();
             search();
-        });
+        }), CaWidgetIds.SEARCH_CLEAR);
         WidgetIds.name(CaWidgets.button(actions, Messages.Certificates_issue,
                 () -> new IssueDialog(parent.getShell(), ca, session, sync, IssueDialog.Tab.LICENSE).open()), CaWidgetIds.ISSUE);
         revoke = WidgetIds.name(CaWidgets.button(actions, Messages.Certificates_revoke, this::revokeSelected), CaWidgetIds.REVOKE);

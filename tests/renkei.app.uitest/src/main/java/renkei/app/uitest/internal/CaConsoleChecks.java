@@ -59,7 +59,7 @@ final class CaConsoleChecks {
             test.screenshot(ui, main, "ca-browser");
             checkDetail(table);
             if (caOperator) {
-                checkRevokePreview();
+                checkRevokePreview(table);
             }
         } else {
             test.screenshot(ui, main, "ca-browser");
@@ -146,11 +146,32 @@ final class CaConsoleChecks {
         test.screenshot(ui, main, "ca-detail");
     }
 
-    /** Opens the revoke dialog on the selected certificate, looks at the preview and cancels. */
-    private void checkRevokePreview() throws Exception {
+    /**
+     * Clears the search, selects the first certificate that can be revoked (the demo's newest is
+     * revoked already), opens the revoke dialog, looks at the preview and cancels.
+     */
+    private void checkRevokePreview(Table table) throws Exception {
+        Button clear = ui.call(() -> Ui.find(main, "renkei.ca.search.clear", Button.class));
         Button revoke = ui.call(() -> Ui.find(main, "renkei.ca.certificates.revoke", Button.class));
-        if (revoke == null || !ui.call(revoke::isEnabled)) {
-            report.note("revoke preview not checked: the selected certificate cannot be revoked");
+        if (clear == null || revoke == null) {
+            report.fail("certificate browser has no Clear or Revoke... button");
+            return;
+        }
+        ui.press(clear);
+        awaitSearch("search cleared");
+        boolean found = ui.call(() -> {
+            for (int i = 0; i < table.getItemCount(); i++) {
+                table.setSelection(i);
+                Event event = new Event();
+                event.item = table.getItem(i);
+                table.notifyListeners(SWT.Selection, event);
+                if (revoke.isEnabled()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!report.check(found, "certificate browser offers Revoke... for a valid certificate", "no row enables it")) {
             return;
         }
         ui.press(revoke);
@@ -160,6 +181,11 @@ final class CaConsoleChecks {
             int combos = ui.call(() -> Ui.all(dialog, org.eclipse.swt.widgets.Combo.class).size());
             report.check(combos == 1, "revoke dialog shows the preview and a reason choice: " + ui.call(dialog::getText),
                     combos + " reason combos");
+            // The subject as the detail view shows it: the slash form, not RFC 4514's commas.
+            List<String> subjects = ui.call(() -> Ui.all(dialog, Text.class).stream().map(Text::getText)
+                    .filter(text -> text.contains("CN=") && !text.startsWith("\"")).toList()); // grid-map lines start with a quote
+            report.check(!subjects.isEmpty() && subjects.stream().allMatch(s -> s.startsWith("/") && !s.contains(",")),
+                    "revoke dialog shows the subject in the slash form: " + subjects, "subjects " + subjects);
             test.screenshot(ui, dialog, "ca-revoke");
             ui.run(dialog::close);
         } catch (TimeoutException e) {

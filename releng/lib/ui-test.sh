@@ -9,7 +9,7 @@
 # saves screenshots and result*.txt to target/ui-test/. A last short run presses Cancel at login
 # and expects the console to quit cleanly (exit status 0).
 # Exit status: 0 when both runs report RESULT=PASS.
-#   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 120)
+#   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 180)
 # Debian packages: xvfb, libgtk-3-0, fonts-ipafont-gothic (Japanese), imagemagick (optional).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -18,7 +18,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/demo.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/console.sh"
 
 OUT="$RENKEI_REPO/target/ui-test"
-RUN_TIMEOUT=${RENKEI_UITEST_TIMEOUT:-120}
+# The Japanese run waits up to 30 s for a fresh TOTP step to activate the CA key again.
+RUN_TIMEOUT=${RENKEI_UITEST_TIMEOUT:-180}
 TEST_MODULE="tests/renkei.app.uitest"
 
 # The product build (ensure_built) does not look at tests/, so the test bundle is rebuilt here
@@ -48,6 +49,10 @@ install_test_configuration() {
       "$product/configuration/config.ini" >"$conf/config.ini"
 }
 
+# What every run may need besides its login: the demo's unused license ID, and the second CA
+# operator, with whom the Japanese run activates the CA key again after deactivating it.
+UITEST_PROPERTIES=()
+
 # run_console <scenario> <suffix> <expect-japanese> <user> <password> <totp-secret or ""> [program args...]
 run_console() {
   local scenario=$1 suffix=$2 japanese=$3 user=$4 password=$5 totp=$6; shift 6
@@ -60,6 +65,7 @@ run_console() {
     "${CONSOLE_JVM_OPTIONS[@]}" "${CDS_OPTIONS[@]}" -Dosgi.configuration.cascaded=false \
     -Drenkei.uitest.scenario="$scenario" -Drenkei.uitest.out="$OUT" -Drenkei.uitest.suffix="$suffix" -Drenkei.uitest.expectJapanese="$japanese" \
     -Drenkei.uitest.user="$user" -Drenkei.uitest.password="$password" -Drenkei.uitest.totpSecret="$totp" \
+    "${UITEST_PROPERTIES[@]}" \
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?
   cds_finish "$status"
   [ "$status" -eq 124 ] && echo "renkei: the console did not finish within $RUN_TIMEOUT s" >&2
@@ -88,6 +94,8 @@ main() {
   trap 'stop_xvfb; rm -rf "$RENKEI_HOME"' EXIT
   demo_init "$RENKEI_HOME" "$OUT/demo-init.txt"
   install_test_configuration
+  UITEST_PROPERTIES=(-Drenkei.uitest.demoLicense="${DEMO_LICENSE_ID:-}" -Drenkei.uitest.secondUser="${DEMO_CA2_USER:-}"
+    -Drenkei.uitest.secondPassword="${DEMO_CA2_PASSWORD:-}" -Drenkei.uitest.secondTotpSecret="${DEMO_CA2_TOTP_SECRET:-}")
   XVFB_LOG="$OUT/xvfb.log" start_xvfb
   local failed=0
   run_console console "" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1

@@ -50,6 +50,29 @@ final class CaCalls {
         return start(sync, owner, name, true, CA_CHANGES, call, done, failed);
     }
 
+    /**
+     * Reads of which only the newest counts: a slow search finishing after a newer one must not
+     * replace its result. UI thread only.
+     */
+    static final class Latest {
+
+        private int generation;
+
+        <T> void read(UISynchronize sync, Widget owner, String name, Supplier<T> call, Consumer<T> done,
+                Consumer<RuntimeException> failed) {
+            int mine = ++generation;
+            CaCalls.read(sync, owner, name, call, result -> {
+                if (mine == generation) {
+                    done.accept(result);
+                }
+            }, e -> {
+                if (mine == generation) {
+                    failed.accept(e);
+                }
+            });
+        }
+    }
+
     private static <T> Job start(UISynchronize sync, Widget owner, String name, boolean user, ISchedulingRule rule, Supplier<T> call,
             Consumer<T> done, Consumer<RuntimeException> failed) {
         Job job = ConsoleJobs.create(name, (IProgressMonitor monitor) -> {

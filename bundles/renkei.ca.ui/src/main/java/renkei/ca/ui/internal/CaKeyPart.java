@@ -60,7 +60,7 @@ public final class CaKeyPart {
     private UISynchronize sync;
 
     private StatusStyle style;
-    private Label state;
+    private StatusText state;
     private Label keyStore;
     private Label subject;
     private Label caExpiry;
@@ -70,7 +70,7 @@ public final class CaKeyPart {
     private Button activate;
     private Button deactivate;
     private Text reason;
-    private Label feedback;
+    private StatusText feedback;
     private KeyStatus status;
     private final Runnable countdown = this::countdown;
 
@@ -82,31 +82,28 @@ public final class CaKeyPart {
         title.setText(Messages.Key_title);
         title.setFont(JFaceResources.getHeaderFont());
         GridDataFactory.fillDefaults().span(2, 1).applyTo(title);
-        state = WidgetIds.name(new Label(parent, SWT.WRAP), CaWidgetIds.KEY_STATE);
-        state.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(state);
+        Label stateLabel = WidgetIds.name(new Label(parent, SWT.WRAP), CaWidgetIds.KEY_STATE);
+        stateLabel.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(stateLabel);
+        state = new StatusText(stateLabel, style);
         keyStore = FieldGrid.add(parent, Messages.Key_store);
         subject = FieldGrid.add(parent, Messages.Key_subject);
         caExpiry = FieldGrid.add(parent, Messages.Key_caExpiry);
         fingerprint = FieldGrid.add(parent, Messages.Key_fingerprint);
-        activeUntil = FieldGrid.add(parent, Messages.Key_activeUntil);
-        activatedBy = FieldGrid.add(parent, Messages.Key_activatedBy);
+        activeUntil = WidgetIds.name(FieldGrid.add(parent, Messages.Key_activeUntil), CaWidgetIds.KEY_ACTIVE_UNTIL);
+        activatedBy = WidgetIds.name(FieldGrid.add(parent, Messages.Key_activatedBy), CaWidgetIds.KEY_ACTIVATED_BY);
 
-        Composite buttons = new Composite(parent, SWT.NONE);
+        Composite buttons = CaWidgets.row(parent, 4);
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 10).grab(true, false).applyTo(buttons);
-        GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(buttons);
-        activate = new Button(buttons, SWT.PUSH);
-        activate.setText(Messages.Key_activate);
-        activate.addListener(SWT.Selection, event -> activate());
-        deactivate = new Button(buttons, SWT.PUSH);
-        deactivate.setText(Messages.Key_deactivate);
-        deactivate.addListener(SWT.Selection, event -> deactivate());
+        activate = WidgetIds.name(CaWidgets.button(buttons, Messages.Key_activate, this::activate), CaWidgetIds.KEY_ACTIVATE);
+        deactivate = WidgetIds.name(CaWidgets.button(buttons, Messages.Key_deactivate, this::deactivate), CaWidgetIds.KEY_DEACTIVATE);
         new Label(buttons, SWT.NONE).setText(Messages.Key_reason);
-        reason = new Text(buttons, SWT.BORDER | SWT.SINGLE);
+        reason = WidgetIds.name(new Text(buttons, SWT.BORDER | SWT.SINGLE), CaWidgetIds.KEY_REASON);
         reason.setMessage(Messages.Key_reasonHint);
         GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(reason);
-        feedback = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(feedback);
+        Label feedbackLabel = WidgetIds.name(new Label(parent, SWT.WRAP), CaWidgetIds.KEY_FEEDBACK);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(feedbackLabel);
+        feedback = new StatusText(feedbackLabel, style);
         updateButtons();
         refresh();
         parent.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
@@ -118,19 +115,19 @@ public final class CaKeyPart {
             show(Messages.Key_unavailable, HealthStatus.CRITICAL);
             return;
         }
-        CaCalls.read(sync, state, Messages.Key_readJob, service::status, this::show,
+        CaCalls.read(sync, state.label(), Messages.Key_readJob, service::status, this::show,
                 e -> show(NLS.bind(Messages.Key_readFailed, Formats.describe(e)), HealthStatus.CRITICAL));
     }
 
     private void show(KeyStatus read) {
         status = read;
         keyStore.setText(read.keyStore());
-        subject.setText(read.caSubject().orElse(Formats.NONE));
+        subject.setText(read.caSubject().map(CertificateDetails::slashForm).orElse(Formats.NONE));
         fingerprint.setText(read.sha256Fingerprint().orElse(Formats.NONE));
         activatedBy.setText(read.activatedBy().isEmpty() ? Formats.NONE : String.join(", ", read.activatedBy()));
         timeTexts(Instant.now());
         updateButtons();
-        state.getParent().layout(true, true);
+        keyStore.getParent().layout(true, true);
     }
 
     private void timeTexts(Instant now) {
@@ -151,8 +148,7 @@ public final class CaKeyPart {
     }
 
     private void show(String text, HealthStatus health) {
-        state.setText(text);
-        state.setForeground(style.color(health));
+        state.show(text, health);
     }
 
     private void updateButtons() {
@@ -165,7 +161,7 @@ public final class CaKeyPart {
         KeyActivationDialog dialog = new KeyActivationDialog(activate.getShell(), identity, keys, sync);
         if (dialog.open() == Window.OK && dialog.result() != null) {
             show(dialog.result());
-            feedback.setText(NLS.bind(Messages.Key_activated, String.join(", ", dialog.result().activatedBy())));
+            feedback.plain(NLS.bind(Messages.Key_activated, String.join(", ", dialog.result().activatedBy())));
         }
     }
 
@@ -174,7 +170,7 @@ public final class CaKeyPart {
         Session by = session;
         String why = reason.getText().strip();
         if (why.isEmpty()) {
-            feedback.setText(Messages.Key_reasonMissing);
+            feedback.show(Messages.Key_reasonMissing, HealthStatus.WARNING);
             return;
         }
         MessageDialog confirm = new MessageDialog(deactivate.getShell(), Messages.Key_deactivate, null,
@@ -186,29 +182,30 @@ public final class CaKeyPart {
         deactivate.setEnabled(false);
         CaCalls.change(sync, deactivate, Messages.Key_deactivateJob, () -> service.deactivate(by, why), done -> {
             reason.setText("");
-            feedback.setText(Messages.Key_deactivated);
+            feedback.plain(Messages.Key_deactivated);
             show(done);
         }, e -> {
-            feedback.setText(NLS.bind(Messages.Key_deactivateFailed, Formats.describe(e)));
+            feedback.fail(NLS.bind(Messages.Key_deactivateFailed, Formats.describe(e)));
             updateButtons();
         });
     }
 
     private void countdown() {
-        if (state.isDisposed()) {
+        Label label = state.label();
+        if (label.isDisposed()) {
             return;
         }
-        if (state.isVisible()) {
+        if (label.isVisible()) {
             timeTexts(Instant.now());
             updateButtons();
         }
-        state.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
+        label.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
     }
 
     @Inject
     @Optional
     void keyChanged(@UIEventTopic(CaKeyService.TOPIC_KEY) Object event) {
-        if (state != null && !state.isDisposed()) {
+        if (state != null && !state.label().isDisposed()) {
             refresh();
         }
     }

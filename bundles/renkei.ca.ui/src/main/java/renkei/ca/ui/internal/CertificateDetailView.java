@@ -9,10 +9,7 @@ import java.util.List;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
@@ -27,7 +24,6 @@ import org.eclipse.swt.widgets.Label;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.WidgetIds;
-import renkei.app.internal.parts.ViewerColumns;
 import renkei.ca.core.IssuedCertificate;
 import renkei.ca.ui.internal.CertificateDetails.Row;
 
@@ -56,20 +52,11 @@ final class CertificateDetailView {
         title.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(title);
 
-        Composite tableArea = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(tableArea);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        WidgetIds.name(viewer.getTable(), CaWidgetIds.DETAIL_TABLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, Row.class, Messages.Detail_colField, new ColumnWeightData(30, 120), Row::field,
-                null, null, null);
-        ViewerColumns.add(viewer, columns, Row.class, Messages.Detail_colValue, new ColumnWeightData(70, 200), Row::value,
-                null, null, Row::value);
+        CaTable<Row> table = new CaTable<>(area, CaWidgetIds.DETAIL_TABLE, Row.class);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table.area());
+        viewer = table.viewer();
+        table.column(Messages.Detail_colField, new ColumnWeightData(30, 120), Row::field, null, null, null);
+        table.column(Messages.Detail_colValue, new ColumnWeightData(70, 200), Row::value, null, null, Row::value);
 
         copyPem = WidgetIds.name(new Button(area, SWT.PUSH), CaWidgetIds.COPY_PEM);
         copyPem.setText(Messages.Detail_copyPem);

@@ -128,6 +128,24 @@ final class CertificateDetails {
         }
     }
 
+    /** A certificate's subject as the detail view shows it, from its DER; the stored DN if that cannot be read. */
+    static String subject(IssuedCertificate certificate) {
+        try {
+            return slashForm(new X509CertificateHolder(certificate.der()).getSubject());
+        } catch (IOException | RuntimeException e) {
+            return certificate.subjectDn();
+        }
+    }
+
+    /** A DN in the comma form the key service reports ({@code C=JP,O=…}) in the slash form; unchanged if it does not parse. */
+    static String slashForm(String dn) {
+        try {
+            return slashForm(new X500Name(BCStyle.INSTANCE, dn));
+        } catch (IllegalArgumentException e) {
+            return dn;
+        }
+    }
+
     /** The OpenSSL/Globus slash form the CA stores subjects in. */
     static String slashForm(X500Name name) {
         return Arrays.stream(name.getRDNs()).map(CertificateDetails::rdn).collect(Collectors.joining("/", "/", ""));

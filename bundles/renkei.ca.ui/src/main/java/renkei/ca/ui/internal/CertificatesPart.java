@@ -14,12 +14,8 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnPixelData;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
@@ -27,12 +23,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
 import renkei.app.internal.WidgetIds;
-import renkei.app.internal.parts.ViewerColumns;
 import renkei.ca.core.CaService;
 import renkei.ca.core.CertificateQuery;
 import renkei.ca.core.IssuedCertificate;
@@ -65,12 +59,13 @@ public final class CertificatesPart {
     private UISynchronize sync;
 
     private CertificateSearchForm form;
+    private CaTable<IssuedCertificate> table;
     private TableViewer viewer;
     private CertificateDetailView detail;
-    private Label summary;
+    private StatusText summary;
     private Button revoke;
     private StatusStyle style;
-    private int generation;
+    private final CaCalls.Latest searches = new CaCalls.Latest();
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -78,66 +73,48 @@ public final class CertificatesPart {
         style = new StatusStyle(parent);
         form = new CertificateSearchForm(parent, LIMIT, this::search);
 
-        Composite actions = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
-        GridLayoutFactory.fillDefaults().numColumns(5).spacing(6, 0).applyTo(actions);
-        Button searchButton = WidgetIds.name(button(actions, Messages.Search_run), CaWidgetIds.SEARCH_BUTTON);
-        searchButton.addListener(SWT.Selection, event -> search());
-        button(actions, Messages.Search_clear).addListener(SWT.Selection, event -> {
+        Composite actions = CaWidgets.row(parent, 5);
+        WidgetIds.name(CaWidgets.button(actions, Messages.Search_run, this::search), CaWidgetIds.SEARCH_BUTTON);
+        WidgetIds.name(CaWidgets.button(actions, Messages.Search_clear, () -> {
             form.clear();
             search();
-        });
-        Button issue = WidgetIds.name(button(actions, Messages.Certificates_issue), CaWidgetIds.ISSUE);
-        issue.addListener(SWT.Selection, event -> new IssueDialog(parent.getShell(), ca, session, sync, IssueDialog.Tab.LICENSE).open());
-        revoke = WidgetIds.name(button(actions, Messages.Certificates_revoke), CaWidgetIds.REVOKE);
+        }), CaWidgetIds.SEARCH_CLEAR);
+        WidgetIds.name(CaWidgets.button(actions, Messages.Certificates_issue,
+                () -> new IssueDialog(parent.getShell(), ca, session, sync, IssueDialog.Tab.LICENSE).open()), CaWidgetIds.ISSUE);
+        revoke = WidgetIds.name(CaWidgets.button(actions, Messages.Certificates_revoke, this::revokeSelected), CaWidgetIds.REVOKE);
         revoke.setEnabled(false);
-        revoke.addListener(SWT.Selection, event -> revokeSelected());
-        summary = WidgetIds.name(new Label(actions, SWT.NONE), CaWidgetIds.SEARCH_SUMMARY);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        summary = StatusText.atEndOf(actions, CaWidgetIds.SEARCH_SUMMARY, style);
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
         detail = new CertificateDetailView(sash, sync);
-        sash.setWeights(55, 45);
+        sash.setWeights(60, 40);
 
         search();
     }
 
-    private static Button button(Composite parent, String text) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        return button;
-    }
-
     private void createTable(Composite parent) {
-        Composite tableArea = new Composite(parent, SWT.NONE);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        WidgetIds.name(viewer.getTable(), CaWidgetIds.CERTIFICATE_TABLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colState, new ColumnPixelData(85),
+        table = new CaTable<>(parent, CaWidgetIds.CERTIFICATE_TABLE, IssuedCertificate.class);
+        viewer = table.viewer();
+        table.column(Messages.Certificates_colState, new ColumnPixelData(85),
                 c -> CaTexts.state(state(c)), c -> style.icon(CaTexts.health(state(c))), null,
                 c -> c.revocationReason().map(CaTexts::reason).orElse(null));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colCn, new ColumnWeightData(40, 140),
-                IssuedCertificate::commonName, null, null, IssuedCertificate::subjectDn);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colProfile, new ColumnPixelData(80),
+        table.column(Messages.Certificates_colCn, new ColumnWeightData(65, 160),
+                IssuedCertificate::commonName, null, null, CertificateDetails::subject);
+        table.column(Messages.Certificates_colProfile, new ColumnPixelData(80),
                 c -> CaTexts.profile(c.profile()), null, null, null);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colSerial, new ColumnWeightData(20, 60),
+        table.column(Messages.Certificates_colSerial, new ColumnWeightData(35, 70),
                 IssuedCertificate::serialHex, null, null, IssuedCertificate::serialHex);
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colExpires, new ColumnPixelData(95),
+        table.column(Messages.Certificates_colExpires, new ColumnPixelData(95),
                 c -> Formats.expiry(java.util.Optional.of(c.notAfter()), Instant.now()), null,
                 c -> state(c) == CertificateState.VALID && c.notAfter().isBefore(Instant.now().plus(SOON))
                         ? style.color(HealthStatus.WARNING) : null,
                 c -> Formats.full(c.notAfter()));
-        ViewerColumns.add(viewer, columns, IssuedCertificate.class, Messages.Certificates_colHpciId, new ColumnWeightData(15, 70),
+        table.column(Messages.Certificates_colHpciId, new ColumnPixelData(95),
                 c -> c.hpciId().orElse(""), null, null, c -> c.eppn().orElse(null));
         viewer.addSelectionChangedListener(event -> {
-            IssuedCertificate selected = selected();
+            IssuedCertificate selected = table.selected();
             detail.show(selected);
             revoke.setEnabled(selected != null && selected.status() == IssuedCertificate.Status.VALID);
         });
@@ -147,38 +124,22 @@ public final class CertificatesPart {
         return CertificateState.of(certificate, Instant.now());
     }
 
-    private IssuedCertificate selected() {
-        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        return first instanceof IssuedCertificate certificate ? certificate : null;
-    }
-
     private void search() {
         CaService service = ca;
         Session by = session;
-        if (service == null || by == null) {
-            summary.setText(service == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-            summary.setForeground(style.color(HealthStatus.CRITICAL));
+        java.util.Optional<String> missing = CaWidgets.missing(service, Messages.Ca_unavailable, by);
+        if (missing.isPresent()) {
+            summary.fail(missing.get());
             return;
         }
         CertificateQuery query = form.query(Instant.now());
-        int mine = ++generation;
-        summary.setForeground(null);
-        summary.setText(Messages.Search_running);
-        CaCalls.read(sync, summary, Messages.Search_job, () -> service.search(by, query), found -> {
-            if (mine == generation) {
-                show(found);
-            }
-        }, e -> {
-            if (mine == generation) {
-                summary.setText(NLS.bind(Messages.Search_failed, Formats.describe(e)));
-                summary.setForeground(style.color(HealthStatus.CRITICAL));
-                summary.getParent().layout();
-            }
-        });
+        summary.plain(Messages.Search_running);
+        searches.read(sync, summary.label(), Messages.Search_job, () -> service.search(by, query), this::show,
+                e -> summary.fail(NLS.bind(Messages.Search_failed, Formats.describe(e))));
     }
 
     private void show(List<IssuedCertificate> found) {
-        IssuedCertificate before = selected();
+        IssuedCertificate before = table.selected();
         viewer.setInput(found);
         IssuedCertificate again = before == null ? null
                 : found.stream().filter(c -> c.serialHex().equals(before.serialHex())).findFirst().orElse(null);
@@ -187,13 +148,12 @@ public final class CertificatesPart {
             detail.show(null);
             revoke.setEnabled(false);
         }
-        summary.setText(found.size() >= LIMIT ? NLS.bind(Messages.Search_foundLimited, found.size())
+        summary.plain(found.size() >= LIMIT ? NLS.bind(Messages.Search_foundLimited, found.size())
                 : NLS.bind(Messages.Search_found, found.size()));
-        summary.getParent().layout();
     }
 
     private void revokeSelected() {
-        IssuedCertificate certificate = selected();
+        IssuedCertificate certificate = table.selected();
         CaService service = ca;
         Session by = session;
         if (certificate == null || service == null || by == null) {

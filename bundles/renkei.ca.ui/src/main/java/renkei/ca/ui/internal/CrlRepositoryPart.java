@@ -16,11 +16,8 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnPixelData;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
@@ -33,7 +30,6 @@ import org.eclipse.swt.widgets.Label;
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
 import renkei.app.internal.WidgetIds;
-import renkei.app.internal.parts.ViewerColumns;
 import renkei.ca.core.CaRepositoryService;
 import renkei.ca.core.CaService;
 import renkei.ca.core.PublishReport;
@@ -73,21 +69,23 @@ public final class CrlRepositoryPart {
     private UISynchronize sync;
 
     private StatusStyle style;
-    private Label crlState;
+    private StatusText crlState;
     private Label number;
     private Label thisUpdate;
     private Label nextUpdate;
     private Label reissue;
     private Label revoked;
     private Button issueNow;
-    private Label crlFeedback;
-    private Label publishState;
+    private StatusText crlFeedback;
+    private StatusText publishState;
     private Label publishedAt;
     private Label publishedBy;
     private Label directory;
     private TableViewer files;
     private Button publishNow;
-    private Label publishFeedback;
+    private StatusText publishFeedback;
+    private boolean issuing;
+    private boolean publishing;
     private SignedCrl crl;
     private PublishReport lastPublish;
     private final Runnable countdown = this::countdown;
@@ -98,6 +96,7 @@ public final class CrlRepositoryPart {
         style = new StatusStyle(parent);
         createCrl(parent);
         createRepository(parent);
+        updateActions();
         refresh();
         parent.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
     }
@@ -107,21 +106,15 @@ public final class CrlRepositoryPart {
         group.setText(Messages.Crl_title);
         GridDataFactory.fillDefaults().grab(false, true).hint(420, SWT.DEFAULT).applyTo(group);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(10, 6).applyTo(group);
-        crlState = WidgetIds.name(new Label(group, SWT.WRAP), CaWidgetIds.CRL_STATE);
-        crlState.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(crlState);
+        crlState = banner(group, CaWidgetIds.CRL_STATE, 380);
         number = WidgetIds.name(FieldGrid.add(group, Messages.Crl_number), CaWidgetIds.CRL_NUMBER);
         thisUpdate = FieldGrid.add(group, Messages.Crl_thisUpdate);
         nextUpdate = WidgetIds.name(FieldGrid.add(group, Messages.Crl_nextUpdate), CaWidgetIds.CRL_NEXT_UPDATE);
         reissue = FieldGrid.add(group, Messages.Crl_reissue);
         revoked = FieldGrid.add(group, Messages.Crl_revoked);
-        issueNow = WidgetIds.name(new Button(group, SWT.PUSH), CaWidgetIds.CRL_ISSUE_NOW);
-        issueNow.setText(Messages.Crl_issueNow);
-        issueNow.setToolTipText(Messages.Crl_issueNowTooltip);
+        issueNow = WidgetIds.name(CaWidgets.button(group, Messages.Crl_issueNow, this::issueCrl), CaWidgetIds.CRL_ISSUE_NOW);
         GridDataFactory.fillDefaults().indent(0, 10).span(2, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(issueNow);
-        issueNow.addListener(SWT.Selection, event -> issueCrl());
-        crlFeedback = new Label(group, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(crlFeedback);
+        crlFeedback = feedback(group, CaWidgetIds.CRL_FEEDBACK, 2, 380);
     }
 
     private void createRepository(Composite parent) {
@@ -129,58 +122,74 @@ public final class CrlRepositoryPart {
         group.setText(Messages.Repository_title);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(group);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(10, 6).applyTo(group);
-        publishState = new Label(group, SWT.WRAP);
-        publishState.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(publishState);
+        publishState = banner(group, null, 400);
         publishedAt = FieldGrid.add(group, Messages.Repository_at);
         publishedBy = FieldGrid.add(group, Messages.Repository_by);
         directory = FieldGrid.add(group, Messages.Repository_directory);
 
-        Composite tableArea = new Composite(group, SWT.NONE);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 120).applyTo(tableArea);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        files = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        WidgetIds.name(files.getTable(), CaWidgetIds.PUBLISH_TABLE);
-        files.getTable().setHeaderVisible(true);
-        files.getTable().setLinesVisible(true);
-        files.setContentProvider(ArrayContentProvider.getInstance());
-        ColumnViewerToolTipSupport.enableFor(files);
-        ViewerColumns.add(files, columns, PublishedFile.class, Messages.Repository_colFile, new ColumnWeightData(30, 120),
-                PublishedFile::name, null, null, null);
-        ViewerColumns.add(files, columns, PublishedFile.class, Messages.Repository_colSize, new ColumnPixelData(80),
-                file -> NLS.bind(Messages.Repository_bytes, file.size()), null, null, null);
-        ViewerColumns.add(files, columns, PublishedFile.class, Messages.Repository_colSha256, new ColumnWeightData(70, 160),
-                PublishedFile::sha256, null, null, PublishedFile::sha256);
+        CaTable<PublishedFile> table = new CaTable<>(group, CaWidgetIds.PUBLISH_TABLE, PublishedFile.class);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 120).applyTo(table.area());
+        files = table.viewer();
+        table.column(Messages.Repository_colFile, new ColumnWeightData(30, 120), PublishedFile::name, null, null, null);
+        table.column(Messages.Repository_colSize, new ColumnPixelData(80), file -> NLS.bind(Messages.Repository_bytes, file.size()),
+                null, null, null);
+        table.column(Messages.Repository_colSha256, new ColumnWeightData(70, 160), PublishedFile::sha256, null, null,
+                PublishedFile::sha256);
 
-        publishNow = WidgetIds.name(new Button(group, SWT.PUSH), CaWidgetIds.PUBLISH_NOW);
-        publishNow.setText(Messages.Repository_publishNow);
-        publishNow.addListener(SWT.Selection, event -> publish());
-        publishFeedback = new Label(group, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(publishFeedback);
+        publishNow = WidgetIds.name(CaWidgets.button(group, Messages.Repository_publishNow, this::publish), CaWidgetIds.PUBLISH_NOW);
+        publishFeedback = feedback(group, CaWidgetIds.PUBLISH_FEEDBACK, 1, SWT.DEFAULT);
+    }
+
+    /** The group's headline: its state in the banner font, coloured by health. */
+    private StatusText banner(Group group, String widgetId, int width) {
+        Label label = new Label(group, SWT.WRAP);
+        if (widgetId != null) {
+            WidgetIds.name(label, widgetId);
+        }
+        label.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(width, SWT.DEFAULT).applyTo(label);
+        return new StatusText(label, style);
+    }
+
+    /** Where an action says how it went, or why it cannot run. */
+    private StatusText feedback(Group group, String widgetId, int span, int width) {
+        Label label = WidgetIds.name(new Label(group, SWT.WRAP), widgetId);
+        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).align(SWT.FILL, SWT.CENTER).hint(width, SWT.DEFAULT)
+                .applyTo(label);
+        return new StatusText(label, style);
+    }
+
+    /** "Issue CRL now" and "Publish now" need their service and an operator session; without, they say which is missing. */
+    private void updateActions() {
+        if (!issuing && CaWidgets.enable(issueNow, CaWidgets.missing(ca, Messages.Ca_unavailable, session), crlFeedback)) {
+            issueNow.setToolTipText(Messages.Crl_issueNowTooltip);
+        }
+        if (!publishing) {
+            CaWidgets.enable(publishNow, CaWidgets.missing(repository, Messages.Repository_unavailable, session), publishFeedback);
+        }
     }
 
     private void refresh() {
         CaService service = ca;
         if (service == null) {
-            state(crlState, Messages.Ca_unavailable, HealthStatus.CRITICAL);
+            crlState.fail(Messages.Ca_unavailable);
         } else {
-            CaCalls.read(sync, crlState, Messages.Crl_readJob, service::latestCrl, this::showCrl,
-                    e -> state(crlState, NLS.bind(Messages.Crl_readFailed, Formats.describe(e)), HealthStatus.CRITICAL));
+            CaCalls.read(sync, crlState.label(), Messages.Crl_readJob, service::latestCrl, this::showCrl,
+                    e -> crlState.fail(NLS.bind(Messages.Crl_readFailed, Formats.describe(e))));
         }
         CaRepositoryService repo = repository;
         if (repo == null) {
-            state(publishState, Messages.Repository_unavailable, HealthStatus.CRITICAL);
+            publishState.fail(Messages.Repository_unavailable);
         } else {
-            CaCalls.read(sync, publishState, Messages.Repository_readJob, repo::lastPublish, this::showPublish,
-                    e -> state(publishState, NLS.bind(Messages.Repository_readFailed, Formats.describe(e)), HealthStatus.CRITICAL));
+            CaCalls.read(sync, publishState.label(), Messages.Repository_readJob, repo::lastPublish, this::showPublish,
+                    e -> publishState.fail(NLS.bind(Messages.Repository_readFailed, Formats.describe(e))));
         }
     }
 
     private void showCrl(java.util.Optional<SignedCrl> latest) {
         crl = latest.orElse(null);
         if (crl == null) {
-            state(crlState, Messages.Crl_none, HealthStatus.WARNING);
+            crlState.show(Messages.Crl_none, HealthStatus.WARNING);
             for (Label label : List.of(number, thisUpdate, nextUpdate, reissue, revoked)) {
                 label.setText(Formats.NONE);
             }
@@ -190,7 +199,6 @@ public final class CrlRepositoryPart {
             revoked.setText(Integer.toString(crl.revokedCount()));
             countdownTexts(Instant.now());
         }
-        crlState.getParent().layout(true, true);
     }
 
     private void countdownTexts(Instant now) {
@@ -201,63 +209,57 @@ public final class CrlRepositoryPart {
         Instant due = crl.nextUpdate().minus(REISSUE_BEFORE);
         reissue.setText(Formats.full(due) + "\n" + Formats.relative(due, now));
         if (!crl.nextUpdate().isAfter(now)) {
-            state(crlState, Messages.Crl_expired, HealthStatus.CRITICAL);
+            crlState.show(Messages.Crl_expired, HealthStatus.CRITICAL);
         } else if (!due.isAfter(now)) {
-            state(crlState, Messages.Crl_overdue, HealthStatus.WARNING);
+            crlState.show(Messages.Crl_overdue, HealthStatus.WARNING);
         } else {
-            state(crlState, Messages.Crl_current, HealthStatus.OK);
+            crlState.show(Messages.Crl_current, HealthStatus.OK);
         }
     }
 
     private void showPublish(java.util.Optional<PublishReport> report) {
         lastPublish = report.orElse(null);
         if (lastPublish == null) {
-            state(publishState, Messages.Repository_never, HealthStatus.WARNING);
+            publishState.show(Messages.Repository_never, HealthStatus.WARNING);
             files.setInput(List.of());
             return;
         }
         if (lastPublish.succeeded()) {
-            state(publishState, NLS.bind(Messages.Repository_ok, lastPublish.files().size()), HealthStatus.OK);
+            publishState.show(NLS.bind(Messages.Repository_ok, lastPublish.files().size()), HealthStatus.OK);
         } else {
-            state(publishState, NLS.bind(Messages.Repository_failed, lastPublish.error().get()), HealthStatus.CRITICAL);
+            publishState.show(NLS.bind(Messages.Repository_failed, lastPublish.error().get()), HealthStatus.CRITICAL);
         }
         publishedAt.setText(Formats.full(lastPublish.at()) + "  (" + Formats.relative(lastPublish.at(), Instant.now()) + ")");
         publishedBy.setText(lastPublish.by());
         directory.setText(lastPublish.directory());
         files.setInput(lastPublish.files());
-        publishState.getParent().layout(true, true);
-    }
-
-    private void state(Label label, String text, HealthStatus status) {
-        label.setText(text);
-        label.setForeground(style.color(status));
     }
 
     private void issueCrl() {
         CaService service = ca;
         Session by = session;
-        if (service == null || by == null) {
-            crlFeedback.setText(service == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
+        if (!CaWidgets.enable(issueNow, CaWidgets.missing(service, Messages.Ca_unavailable, by), crlFeedback)) {
             return;
         }
+        issuing = true;
         issueNow.setEnabled(false);
-        crlFeedback.setText(Messages.Crl_issuing);
+        crlFeedback.plain(Messages.Crl_issuing);
         CaCalls.change(sync, issueNow, Messages.Crl_issueJob, () -> service.issueCrl(by), issued -> {
+            issuing = false;
             issueNow.setEnabled(true);
-            crlFeedback.setText(NLS.bind(Messages.Crl_issued, issued.number(), issued.revokedCount()));
+            crlFeedback.plain(NLS.bind(Messages.Crl_issued, issued.number(), issued.revokedCount()));
             showCrl(java.util.Optional.of(issued));
         }, e -> {
+            issuing = false;
             issueNow.setEnabled(true);
-            crlFeedback.setText(NLS.bind(Messages.Crl_issueFailed, Formats.describe(e)));
-            crlFeedback.getParent().layout(true, true);
+            crlFeedback.fail(NLS.bind(Messages.Crl_issueFailed, Formats.describe(e)));
         });
     }
 
     private void publish() {
         CaRepositoryService repo = repository;
         Session by = session;
-        if (repo == null || by == null) {
-            publishFeedback.setText(repo == null ? Messages.Repository_unavailable : Messages.Ca_noSession);
+        if (!CaWidgets.enable(publishNow, CaWidgets.missing(repo, Messages.Repository_unavailable, by), publishFeedback)) {
             return;
         }
         // What a publish replaces is what the last one wrote; before the first there is nothing to replace.
@@ -269,33 +271,37 @@ public final class CrlRepositoryPart {
         if (confirm.open() != 0) {
             return;
         }
+        publishing = true;
         publishNow.setEnabled(false);
-        publishFeedback.setText(Messages.Repository_publishing);
+        publishFeedback.plain(Messages.Repository_publishing);
         CaCalls.change(sync, publishNow, Messages.Repository_publishJob, () -> repo.publish(by), report -> {
+            publishing = false;
             publishNow.setEnabled(true);
-            publishFeedback.setText("");
+            publishFeedback.plain("");
             showPublish(java.util.Optional.of(report));
         }, e -> {
+            publishing = false;
             publishNow.setEnabled(true);
-            publishFeedback.setText(NLS.bind(Messages.Repository_publishFailed, Formats.describe(e)));
-            publishFeedback.getParent().layout(true, true);
+            publishFeedback.fail(NLS.bind(Messages.Repository_publishFailed, Formats.describe(e)));
         });
     }
 
     private void countdown() {
-        if (crlState.isDisposed()) {
+        Label label = crlState.label();
+        if (label.isDisposed()) {
             return;
         }
-        if (crlState.isVisible()) {
+        if (label.isVisible()) {
             countdownTexts(Instant.now());
         }
-        crlState.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
+        label.getDisplay().timerExec(COUNTDOWN_MILLIS, countdown);
     }
 
     @Inject
     @Optional
     void caChanged(@UIEventTopic(CaService.TOPIC_CHANGED) Object event) {
-        if (crlState != null && !crlState.isDisposed()) {
+        if (crlState != null && !crlState.label().isDisposed()) {
+            updateActions();
             refresh();
         }
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.ca.ui.internal;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -14,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.GridMapImport;
 
 /**
@@ -21,38 +21,28 @@ import renkei.ca.core.GridMapImport;
  * changed or left alone, and every conflict with its line; OK stores the conflict-free entries.
  * UI thread only.
  */
-final class GridMapImportDialog extends Dialog {
+final class GridMapImportDialog extends CaDialog {
 
     private final String file;
     private final GridMapImport dryRun;
 
     GridMapImportDialog(Shell parent, String file, GridMapImport dryRun) {
-        super(parent);
+        super(parent, Messages.Import_title, CaWidgetIds.IMPORT_SHELL, true);
         this.file = file;
         this.dryRun = dryRun;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Import_title);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().margins(12, 12).spacing(8, 8).applyTo(area);
-        Label summary = new Label(area, SWT.WRAP);
+        Label summary = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.IMPORT_SUMMARY);
         summary.setText(NLS.bind(Messages.Import_summary, new Object[] { file, dryRun.entries(), dryRun.added(), dryRun.changed(),
                 dryRun.unchanged(), dryRun.conflicts().size() }));
         GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(summary);
         new Label(area, SWT.NONE).setText(Messages.Import_conflicts);
-        Text conflicts = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Text conflicts = WidgetIds.name(new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP),
+                CaWidgetIds.IMPORT_CONFLICTS);
         conflicts.setFont(JFaceResources.getTextFont());
         conflicts.setText(dryRun.conflicts().isEmpty() ? Messages.Import_noConflicts : String.join("\n", dryRun.conflicts()));
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 220).applyTo(conflicts);

@@ -17,12 +17,8 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -32,20 +28,16 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
 import renkei.app.internal.WidgetIds;
-import renkei.app.internal.parts.ViewerColumns;
 import renkei.ca.core.AccountMapping;
 import renkei.ca.core.CaService;
 import renkei.ca.core.GridMapImport;
 import renkei.ca.core.GridMapService;
 import renkei.platform.Session;
-import renkei.spi.HealthStatus;
 
 /**
  * The mapping store and its grid-mapfile (CA-10): mappings filtered by DN, account, ePPN or
@@ -70,13 +62,16 @@ public final class GridMapPart {
 
     private StatusStyle style;
     private Text filter;
-    private Label summary;
+    private StatusText summary;
+    private CaTable<AccountMapping> table;
     private TableViewer viewer;
+    private Button add;
     private Button edit;
     private Button remove;
+    private Button importButton;
     private Text preview;
     private Text diff;
-    private int generation;
+    private final CaCalls.Latest reads = new CaCalls.Latest();
 
     /** What one read brings back. */
     private record Snapshot(List<AccountMapping> mappings, String rendered, List<String> diff) {
@@ -90,134 +85,112 @@ public final class GridMapPart {
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         style = new StatusStyle(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(8).spacing(6, 0).applyTo(bar);
-        new Label(bar, SWT.NONE).setText(Messages.GridMap_filter);
-        filter = new Text(bar, SWT.BORDER | SWT.SINGLE | SWT.SEARCH);
-        GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(filter);
-        filter.addListener(SWT.DefaultSelection, event -> refresh());
-        button(bar, Messages.GridMap_show).addListener(SWT.Selection, event -> refresh());
-        button(bar, Messages.GridMap_add).addListener(SWT.Selection, event -> edit(null));
-        edit = button(bar, Messages.GridMap_edit);
-        edit.addListener(SWT.Selection, event -> edit(selected()));
-        remove = button(bar, Messages.GridMap_remove);
-        remove.addListener(SWT.Selection, event -> removeSelected());
-        button(bar, Messages.GridMap_import).addListener(SWT.Selection, event -> importFile());
-        summary = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        Composite bar = CaWidgets.row(parent, 8);
+        filter = CaWidgets.filter(bar, Messages.GridMap_filter, 200, Messages.GridMap_show, this::refresh);
+        add = CaWidgets.button(bar, Messages.GridMap_add, () -> edit(null));
+        edit = CaWidgets.button(bar, Messages.GridMap_edit, () -> edit(table.selected()));
+        remove = CaWidgets.button(bar, Messages.GridMap_remove, this::removeSelected);
+        importButton = CaWidgets.button(bar, Messages.GridMap_import, this::importFile);
+        summary = StatusText.atEndOf(bar, CaWidgetIds.GRIDMAP_SUMMARY, style);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         createTable(sash);
-        TabFolder tabs = new TabFolder(sash, SWT.TOP);
-        preview = textTab(tabs, Messages.GridMap_preview);
-        diff = textTab(tabs, Messages.GridMap_diff);
-        sash.setWeights(55, 45);
+        // Side by side: what would be published and how it differs from what is, read together.
+        SashForm files = new SashForm(sash, SWT.HORIZONTAL);
+        preview = WidgetIds.name(textPane(files, Messages.GridMap_preview, SWT.H_SCROLL), CaWidgetIds.GRIDMAP_PREVIEW);
+        // The narrower pane wraps: a diff line or the "no differences" sentence is read whole.
+        diff = WidgetIds.name(textPane(files, Messages.GridMap_diff, SWT.WRAP), CaWidgetIds.GRIDMAP_DIFF);
+        files.setWeights(60, 40);
+        sash.setWeights(50, 50);
         updateButtons();
         refresh();
     }
 
-    private static Button button(Composite parent, String text) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        return button;
-    }
-
-    private static Text textTab(TabFolder tabs, String title) {
-        TabItem item = new TabItem(tabs, SWT.NONE);
-        item.setText(title);
-        Text text = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+    private static Text textPane(Composite parent, String title, int style) {
+        Composite pane = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(pane);
+        new Label(pane, SWT.NONE).setText(title);
+        Text text = new Text(pane, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | style);
         text.setFont(JFaceResources.getTextFont());
-        item.setControl(text);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(text);
         return text;
     }
 
     private void createTable(Composite parent) {
-        Composite tableArea = new Composite(parent, SWT.NONE);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        WidgetIds.name(viewer.getTable(), CaWidgetIds.MAPPING_TABLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colDn, new ColumnWeightData(50, 200),
+        table = new CaTable<>(parent, CaWidgetIds.MAPPING_TABLE, AccountMapping.class);
+        viewer = table.viewer();
+        table.column(Messages.GridMap_colDn, new ColumnWeightData(50, 200),
                 AccountMapping::subjectDn, null, null, AccountMapping::subjectDn);
-        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colAccounts, new ColumnWeightData(18, 90),
+        table.column(Messages.GridMap_colAccounts, new ColumnWeightData(18, 90),
                 m -> String.join(",", m.accounts()), null, null, null);
-        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colEppn, new ColumnWeightData(20, 100),
+        table.column(Messages.GridMap_colEppn, new ColumnWeightData(20, 100),
                 m -> m.eppn().orElse(""), null, null, null);
-        ViewerColumns.add(viewer, columns, AccountMapping.class, Messages.GridMap_colHpciId, new ColumnWeightData(12, 80),
+        table.column(Messages.GridMap_colHpciId, new ColumnWeightData(12, 80),
                 m -> m.hpciId().orElse(""), null, null, null);
         viewer.addSelectionChangedListener(event -> updateButtons());
-        viewer.addDoubleClickListener(event -> edit(selected()));
-    }
-
-    private AccountMapping selected() {
-        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        return first instanceof AccountMapping mapping ? mapping : null;
+        viewer.addDoubleClickListener(event -> edit(table.selected()));
     }
 
     private void updateButtons() {
-        boolean one = selected() != null && gridMap != null && session != null;
+        java.util.Optional<String> missing = missing();
+        CaWidgets.enable(add, missing);
+        CaWidgets.enable(importButton, missing);
+        boolean one = table.selected() != null && missing.isEmpty();
         edit.setEnabled(one);
         remove.setEnabled(one);
+    }
+
+    private java.util.Optional<String> missing() {
+        return CaWidgets.missing(gridMap, Messages.GridMap_unavailable, session);
+    }
+
+    /** Whether the mapping service and a session are there for a change; if not, the summary says which is missing. */
+    private boolean ready() {
+        java.util.Optional<String> missing = missing();
+        missing.ifPresent(summary::fail);
+        return missing.isEmpty();
     }
 
     private void refresh() {
         GridMapService service = gridMap;
         if (service == null) {
-            fail(Messages.GridMap_unavailable);
+            summary.fail(Messages.GridMap_unavailable);
             return;
         }
         java.util.Optional<String> text = java.util.Optional.of(filter.getText().strip()).filter(f -> !f.isEmpty());
-        int mine = ++generation;
-        summary.setForeground(null);
-        summary.setText(Messages.GridMap_loading);
-        CaCalls.read(sync, summary, Messages.GridMap_readJob,
-                () -> new Snapshot(service.mappings(text), service.render(), service.diffAgainstPublished()), snapshot -> {
-                    if (mine == generation) {
-                        show(snapshot);
-                    }
-                }, e -> fail(NLS.bind(Messages.GridMap_readFailed, Formats.describe(e))));
+        summary.plain(Messages.GridMap_loading);
+        reads.read(sync, summary.label(), Messages.GridMap_readJob,
+                () -> new Snapshot(service.mappings(text), service.render(), service.diffAgainstPublished()), this::show,
+                e -> summary.fail(NLS.bind(Messages.GridMap_readFailed, Formats.describe(e))));
     }
 
     private void show(Snapshot snapshot) {
         viewer.setInput(snapshot.mappings());
         preview.setText(snapshot.rendered());
         diff.setText(snapshot.diff().isEmpty() ? Messages.GridMap_noDiff : String.join("\n", snapshot.diff()));
-        summary.setText(NLS.bind(Messages.GridMap_summary, snapshot.mappings().size(),
+        summary.plain(NLS.bind(Messages.GridMap_summary, snapshot.mappings().size(),
                 snapshot.diff().isEmpty() ? Messages.GridMap_inSync : Messages.GridMap_outOfSync));
-        summary.getParent().layout();
         updateButtons();
     }
 
-    private void fail(String text) {
-        summary.setText(text);
-        summary.setForeground(style.color(HealthStatus.CRITICAL));
-        summary.getParent().layout();
-    }
-
     private void edit(AccountMapping existing) {
-        GridMapService service = gridMap;
-        Session by = session;
-        if (service == null || by == null) {
-            fail(service == null ? Messages.GridMap_unavailable : Messages.Ca_noSession);
+        if (!ready()) {
             return;
         }
+        GridMapService service = gridMap;
+        Session by = session;
         MappingDialog dialog = new MappingDialog(viewer.getControl().getShell(), existing);
         if (dialog.open() != Window.OK) {
             return;
         }
         AccountMapping mapping = dialog.result();
-        CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_putJob, mapping.subjectDn()), () -> service.put(by, mapping),
-                stored -> refresh(), e -> fail(NLS.bind(Messages.GridMap_putFailed, Formats.describe(e))));
+        CaCalls.change(sync, summary.label(), NLS.bind(Messages.GridMap_putJob, mapping.subjectDn()), () -> service.put(by, mapping),
+                stored -> refresh(), e -> summary.fail(NLS.bind(Messages.GridMap_putFailed, Formats.describe(e))));
     }
 
     private void removeSelected() {
-        AccountMapping mapping = selected();
+        AccountMapping mapping = table.selected();
         GridMapService service = gridMap;
         Session by = session;
         if (mapping == null || service == null || by == null) {
@@ -229,39 +202,45 @@ public final class GridMapPart {
         if (confirm.open() != 0) {
             return;
         }
-        CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_removeJob, mapping.subjectDn()), () -> {
+        CaCalls.change(sync, summary.label(), NLS.bind(Messages.GridMap_removeJob, mapping.subjectDn()), () -> {
             service.remove(by, mapping.subjectDn());
             return mapping;
-        }, removed -> refresh(), e -> fail(NLS.bind(Messages.GridMap_removeFailed, Formats.describe(e))));
+        }, removed -> refresh(), e -> summary.fail(NLS.bind(Messages.GridMap_removeFailed, Formats.describe(e))));
     }
 
     private void importFile() {
-        GridMapService service = gridMap;
-        Session by = session;
-        if (service == null || by == null) {
-            fail(service == null ? Messages.GridMap_unavailable : Messages.Ca_noSession);
-            return;
-        }
         FileDialog chooser = new FileDialog(viewer.getControl().getShell(), SWT.OPEN);
         chooser.setFileName("grid-mapfile");
         String file = chooser.open();
-        if (file == null) {
+        if (file != null) {
+            importFrom(file);
+        }
+    }
+
+    /**
+     * Reads {@code file} and shows its dry run, then imports it if the operator agrees. The UI
+     * test calls this by reflection, since it cannot drive the native file chooser.
+     */
+    void importFrom(String file) {
+        if (!ready()) {
             return;
         }
-        CaCalls.local(sync, summary, NLS.bind(Messages.GridMap_importJob, file), () -> {
+        GridMapService service = gridMap;
+        Session by = session;
+        CaCalls.local(sync, summary.label(), NLS.bind(Messages.GridMap_importJob, file), () -> {
             String text = read(Path.of(file));
             return new DryRun(text, service.importGridMapfile(by, text, false));
         }, dryRun -> {
             if (new GridMapImportDialog(viewer.getControl().getShell(), file, dryRun.result()).open() != Window.OK) {
                 return;
             }
-            CaCalls.change(sync, summary, NLS.bind(Messages.GridMap_importJob, file),
+            CaCalls.change(sync, summary.label(), NLS.bind(Messages.GridMap_importJob, file),
                     () -> service.importGridMapfile(by, dryRun.text(), true),
                     applied -> {
                         refresh();
-                        summary.setText(NLS.bind(Messages.GridMap_imported, applied.added(), applied.changed()));
-                    }, e -> fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
-        }, e -> fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
+                        summary.plain(NLS.bind(Messages.GridMap_imported, applied.added(), applied.changed()));
+                    }, e -> summary.fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
+        }, e -> summary.fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
     }
 
     private static String read(Path file) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -28,6 +27,7 @@ import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.CaService;
 import renkei.ca.core.CertificateProfile;
 import renkei.ca.core.GeneratedCredential;
@@ -43,7 +43,7 @@ import renkei.spi.HealthStatus;
  * from the second tab. Files are read and written, and the CA called, in jobs; the dialog stays open
  * and reports each outcome. UI thread only.
  */
-final class IssueDialog extends Dialog {
+final class IssueDialog extends CaDialog {
 
     /** The tabs, in order. */
     enum Tab {
@@ -73,11 +73,10 @@ final class IssueDialog extends Dialog {
     private Text directCsr;
     private Text commonName;
     private Text directPem;
-    private Label outcome;
-    private StatusStyle style;
+    private StatusText outcome;
 
     IssueDialog(Shell parent, CaService ca, Session session, UISynchronize sync, Tab first) {
-        super(parent);
+        super(parent, Messages.Issue_title, CaWidgetIds.ISSUE_SHELL, true);
         this.ca = ca;
         this.session = session;
         this.sync = sync;
@@ -85,31 +84,18 @@ final class IssueDialog extends Dialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Issue_title);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        style = new StatusStyle(area);
-        tabs = new TabFolder(area, SWT.TOP);
+        tabs = WidgetIds.name(new TabFolder(area, SWT.TOP), CaWidgetIds.ISSUE_TABS);
         GridDataFactory.fillDefaults().grab(true, true).hint(620, SWT.DEFAULT).applyTo(tabs);
         tab(Messages.Issue_tabLicense, this::licenseTab);
         tab(Messages.Issue_tabRedeem, this::redeemTab);
         tab(Messages.Issue_tabDirect, this::directTab);
         tabs.setSelection(first.ordinal());
-        outcome = new Label(area, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(620, SWT.DEFAULT).applyTo(outcome);
-        if (ca == null || session == null) {
-            fail(ca == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-        }
+        Label outcomeLabel = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ISSUE_OUTCOME);
+        GridDataFactory.fillDefaults().grab(true, false).hint(620, SWT.DEFAULT).applyTo(outcomeLabel);
+        outcome = new StatusText(outcomeLabel, new StatusStyle(area));
+        ready();
         return area;
     }
 
@@ -131,8 +117,10 @@ final class IssueDialog extends Dialog {
         Button issue = action(page, Messages.Issue_licenseButton);
         issue.addListener(SWT.Selection, event -> issueLicense());
         licenseResult = new Text(page, SWT.READ_ONLY | SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(licenseResult);
+        // Centred on the action button's row, whose indent would otherwise stretch the field.
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(0, 8).applyTo(licenseResult);
         redeemNow = new Button(page, SWT.PUSH);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).indent(0, 8).applyTo(redeemNow);
         redeemNow.setText(Messages.Issue_redeemNow);
         redeemNow.setEnabled(false);
         redeemNow.addListener(SWT.Selection, event -> {
@@ -144,10 +132,10 @@ final class IssueDialog extends Dialog {
     private void redeemTab(Composite page) {
         intro(page, Messages.Issue_redeemIntro);
         licenseId = text(page, Messages.Issue_licenseId, SWT.NONE);
-        useCsr = radio(page, Messages.Issue_withCsr, true);
+        useCsr = WidgetIds.name(radio(page, Messages.Issue_withCsr, true), CaWidgetIds.ISSUE_WITH_CSR);
         redeemCsr = file(page, Messages.Issue_csrFile, SWT.OPEN, "*.csr;*.pem;*.der");
         redeemPem = file(page, Messages.Issue_saveCertificate, SWT.SAVE, "*.pem");
-        Button keygen = radio(page, Messages.Issue_withKeygen, false);
+        Button keygen = WidgetIds.name(radio(page, Messages.Issue_withKeygen, false), CaWidgetIds.ISSUE_WITH_KEYGEN);
         passphrase = text(page, Messages.Issue_passphrase, SWT.PASSWORD);
         confirmation = text(page, Messages.Issue_confirmation, SWT.PASSWORD);
         p12File = file(page, Messages.Issue_saveP12, SWT.SAVE, "*.p12");
@@ -176,7 +164,8 @@ final class IssueDialog extends Dialog {
         commonName = text(page, Messages.Issue_commonName, SWT.NONE);
         commonName.setMessage(Messages.Issue_commonNameHint);
         directPem = file(page, Messages.Issue_saveCertificate, SWT.SAVE, "*.pem");
-        action(page, Messages.Issue_directButton).addListener(SWT.Selection, event -> issueDirect());
+        WidgetIds.name(action(page, Messages.Issue_directButton), CaWidgetIds.ISSUE_DIRECT)
+                .addListener(SWT.Selection, event -> issueDirect());
     }
 
     private static void intro(Composite page, String text) {
@@ -322,12 +311,11 @@ final class IssueDialog extends Dialog {
         return savedTo.map(file -> text + "\n" + NLS.bind(Messages.Issue_savedTo, file)).orElse(text);
     }
 
+    /** Whether the CA and an operator session are there; if not, the dialog says which is missing. */
     private boolean ready() {
-        if (ca == null || session == null) {
-            fail(ca == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-            return false;
-        }
-        return true;
+        Optional<String> missing = CaWidgets.missing(ca, Messages.Ca_unavailable, session);
+        missing.ifPresent(outcome::fail);
+        return missing.isEmpty();
     }
 
     private Optional<Path> path(Text field, String missing) {
@@ -344,25 +332,19 @@ final class IssueDialog extends Dialog {
     }
 
     private void busy(String text) {
-        show(text, null);
+        outcome.plain(text);
     }
 
     private void succeed(String text) {
-        show(text, style.color(HealthStatus.OK));
+        outcome.show(text, HealthStatus.OK);
     }
 
     private void fail(String text) {
-        show(text, style.color(HealthStatus.CRITICAL));
+        outcome.fail(text);
     }
 
     private void failed(RuntimeException e) {
         fail(NLS.bind(Messages.Issue_failed, Formats.describe(e)));
-    }
-
-    private void show(String text, org.eclipse.swt.graphics.Color color) {
-        outcome.setText(text);
-        outcome.setForeground(color);
-        outcome.getParent().layout(true, true);
     }
 
     @Override

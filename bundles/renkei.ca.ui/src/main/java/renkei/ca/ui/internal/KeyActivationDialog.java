@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
+import renkei.app.internal.WidgetIds;
 import renkei.ca.core.CaKeyService;
 import renkei.ca.core.KeyStatus;
 import renkei.platform.AuthenticationException;
@@ -36,7 +36,7 @@ import renkei.spi.HealthStatus;
  * wiped once used. Authentication and activation run in one job; the dialog stays open and says
  * which operator was refused. UI thread only.
  */
-final class KeyActivationDialog extends Dialog {
+final class KeyActivationDialog extends CaDialog {
 
     /** Periods offered; the key service caps them at its configured maximum. */
     private static final List<Duration> PERIODS = List.of(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(8),
@@ -54,7 +54,7 @@ final class KeyActivationDialog extends Dialog {
     private KeyStatus result;
 
     KeyActivationDialog(Shell parent, IdentityService identity, CaKeyService keys, UISynchronize sync) {
-        super(parent);
+        super(parent, Messages.Activate_title, CaWidgetIds.ACTIVATE_SHELL, false);
         this.identity = identity;
         this.keys = keys;
         this.sync = sync;
@@ -63,12 +63,6 @@ final class KeyActivationDialog extends Dialog {
     /** The key status after a successful activation, else null. */
     KeyStatus result() {
         return result;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Activate_title);
     }
 
     @Override
@@ -84,9 +78,10 @@ final class KeyActivationDialog extends Dialog {
             group.setText(NLS.bind(Messages.Activate_operator, i + 1));
             GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
             GridLayoutFactory.swtDefaults().numColumns(2).spacing(8, 6).applyTo(group);
-            users[i] = field(group, Messages.Activate_user, SWT.NONE);
-            passwords[i] = field(group, Messages.Activate_password, SWT.PASSWORD);
-            codes[i] = field(group, Messages.Activate_totp, SWT.NONE);
+            users[i] = WidgetIds.name(CaWidgets.field(group, Messages.Activate_user, SWT.NONE, 190), CaWidgetIds.ACTIVATE_USER + (i + 1));
+            passwords[i] = WidgetIds.name(CaWidgets.field(group, Messages.Activate_password, SWT.PASSWORD, 190),
+                    CaWidgetIds.ACTIVATE_PASSWORD + (i + 1));
+            codes[i] = WidgetIds.name(CaWidgets.field(group, Messages.Activate_totp, SWT.NONE, 190), CaWidgetIds.ACTIVATE_TOTP + (i + 1));
             codes[i].setTextLimit(6);
             codes[i].setMessage(Messages.Activate_totpHint);
         }
@@ -94,20 +89,13 @@ final class KeyActivationDialog extends Dialog {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(periodRow);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 0).applyTo(periodRow);
         new Label(periodRow, SWT.NONE).setText(Messages.Activate_period);
-        period = new Combo(periodRow, SWT.READ_ONLY | SWT.DROP_DOWN);
+        period = WidgetIds.name(new Combo(periodRow, SWT.READ_ONLY | SWT.DROP_DOWN), CaWidgetIds.ACTIVATE_PERIOD);
         period.setItems(PERIODS.stream().map(Formats::duration).toArray(String[]::new));
         period.select(2);
-        problem = new Label(area, SWT.WRAP);
+        problem = WidgetIds.name(new Label(area, SWT.WRAP), CaWidgetIds.ACTIVATE_PROBLEM);
         problem.setForeground(style.color(HealthStatus.CRITICAL));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(520, SWT.DEFAULT).applyTo(problem);
         return area;
-    }
-
-    private static Text field(Composite parent, String label, int style) {
-        new Label(parent, SWT.NONE).setText(label);
-        Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | style);
-        GridDataFactory.fillDefaults().grab(true, false).hint(150, SWT.DEFAULT).applyTo(text);
-        return text;
     }
 
     @Override

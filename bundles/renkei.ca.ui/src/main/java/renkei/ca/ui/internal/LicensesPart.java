@@ -15,12 +15,8 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnPixelData;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -31,8 +27,6 @@ import org.eclipse.swt.widgets.Text;
 
 import renkei.app.internal.Formats;
 import renkei.app.internal.StatusStyle;
-import renkei.app.internal.WidgetIds;
-import renkei.app.internal.parts.ViewerColumns;
 import renkei.ca.core.CaService;
 import renkei.ca.core.LicenseInfo;
 import renkei.platform.Session;
@@ -63,112 +57,78 @@ public final class LicensesPart {
     private Text filter;
     private Text reason;
     private Button withdraw;
-    private Label summary;
+    private StatusText summary;
+    private CaTable<LicenseInfo> table;
     private TableViewer viewer;
-    private int generation;
+    private final CaCalls.Latest reads = new CaCalls.Latest();
 
     @PostConstruct
     void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(parent);
         style = new StatusStyle(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(8).spacing(6, 0).applyTo(bar);
-        new Label(bar, SWT.NONE).setText(Messages.Licenses_hpciId);
-        filter = new Text(bar, SWT.BORDER | SWT.SINGLE | SWT.SEARCH);
-        GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(filter);
-        filter.addListener(SWT.DefaultSelection, event -> refresh());
-        Button show = new Button(bar, SWT.PUSH);
-        show.setText(Messages.Licenses_show);
-        show.addListener(SWT.Selection, event -> refresh());
-        Button issue = new Button(bar, SWT.PUSH);
-        issue.setText(Messages.Licenses_issue);
-        issue.addListener(SWT.Selection, event -> new IssueDialog(parent.getShell(), ca, session, sync, IssueDialog.Tab.LICENSE).open());
-        withdraw = new Button(bar, SWT.PUSH);
-        withdraw.setText(Messages.Licenses_withdraw);
+        Composite bar = CaWidgets.row(parent, 8);
+        filter = CaWidgets.filter(bar, Messages.Licenses_hpciId, 140, Messages.Licenses_show, this::refresh);
+        CaWidgets.button(bar, Messages.Licenses_issue,
+                () -> new IssueDialog(parent.getShell(), ca, session, sync, IssueDialog.Tab.LICENSE).open());
+        withdraw = CaWidgets.button(bar, Messages.Licenses_withdraw, this::withdrawSelected);
         withdraw.setEnabled(false);
-        withdraw.addListener(SWT.Selection, event -> withdrawSelected());
         new Label(bar, SWT.NONE).setText(Messages.Licenses_reason);
         reason = new Text(bar, SWT.BORDER | SWT.SINGLE);
         reason.setMessage(Messages.Licenses_reasonHint);
         GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(reason);
-        summary = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        summary = StatusText.atEndOf(bar, CaWidgetIds.LICENSE_SUMMARY, style);
 
-        Composite tableArea = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(tableArea);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        WidgetIds.name(viewer.getTable(), CaWidgetIds.LICENSE_TABLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colState, new ColumnPixelData(100),
+        table = new CaTable<>(parent, CaWidgetIds.LICENSE_TABLE, LicenseInfo.class);
+        viewer = table.viewer();
+        // License IDs, HPCI-IDs and times have a fixed length: their columns fit them, the rest share what is left.
+        table.column(Messages.Licenses_colState, new ColumnPixelData(125),
                 l -> CaTexts.license(l.state()), l -> style.icon(CaTexts.health(l.state())), null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colId, new ColumnWeightData(25, 120),
+        table.column(Messages.Licenses_colId, new ColumnPixelData(230),
                 LicenseInfo::licenseId, null, null, LicenseInfo::licenseId);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colHpciId, new ColumnWeightData(12, 80),
+        table.column(Messages.Licenses_colHpciId, new ColumnPixelData(100),
                 LicenseInfo::hpciId, null, null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colEppn, new ColumnWeightData(20, 100),
+        table.column(Messages.Licenses_colEppn, new ColumnWeightData(45, 170),
                 LicenseInfo::eppn, null, null, LicenseInfo::eppn);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssued, new ColumnPixelData(110),
+        table.column(Messages.Licenses_colIssued, new ColumnPixelData(100),
                 l -> Formats.when(l.issuedAt(), Instant.now()), null, null, l -> Formats.full(l.issuedAt()));
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colExpires, new ColumnPixelData(120),
+        table.column(Messages.Licenses_colExpires, new ColumnPixelData(120),
                 l -> l.state() == LicenseInfo.State.UNUSED ? Formats.expiry(java.util.Optional.of(l.expiresAt()), Instant.now())
                         : Formats.NONE, null, null, l -> Formats.full(l.expiresAt()));
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colIssuedBy, new ColumnWeightData(10, 70),
+        table.column(Messages.Licenses_colIssuedBy, new ColumnPixelData(80),
                 LicenseInfo::issuedBy, null, null, null);
-        ViewerColumns.add(viewer, columns, LicenseInfo.class, Messages.Licenses_colRedeemed, new ColumnWeightData(13, 90),
-                l -> l.redeemedSerial().orElse(""), null, null, l -> Formats.full(l.redeemedAt()));
+        table.column(Messages.Licenses_colRedeemed, new ColumnWeightData(55, 120),
+                l -> l.redeemedSerial().orElse(""), null, null,
+                l -> l.redeemedSerial().map(serial -> serial + "\n" + Formats.full(l.redeemedAt())).orElse(null));
         viewer.addSelectionChangedListener(event -> {
-            LicenseInfo selected = selected();
+            LicenseInfo selected = table.selected();
             withdraw.setEnabled(selected != null && selected.state() == LicenseInfo.State.UNUSED);
         });
         refresh();
     }
 
-    private LicenseInfo selected() {
-        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        return first instanceof LicenseInfo license ? license : null;
-    }
-
     private void refresh() {
         CaService service = ca;
         Session by = session;
-        if (service == null || by == null) {
-            summary.setText(service == null ? Messages.Ca_unavailable : Messages.Ca_noSession);
-            summary.setForeground(style.color(HealthStatus.CRITICAL));
+        java.util.Optional<String> missing = CaWidgets.missing(service, Messages.Ca_unavailable, by);
+        if (missing.isPresent()) {
+            summary.fail(missing.get());
             return;
         }
         java.util.Optional<String> hpciId = java.util.Optional.of(filter.getText().strip()).filter(id -> !id.isEmpty());
-        int mine = ++generation;
-        summary.setForeground(null);
-        summary.setText(Messages.Licenses_loading);
-        CaCalls.read(sync, summary, Messages.Licenses_job, () -> service.licenses(by, hpciId, LIMIT), found -> {
-            if (mine == generation) {
-                show(found);
-            }
-        }, e -> {
-            if (mine == generation) {
-                summary.setText(NLS.bind(Messages.Licenses_failed, Formats.describe(e)));
-                summary.setForeground(style.color(HealthStatus.CRITICAL));
-                summary.getParent().layout();
-            }
-        });
+        summary.plain(Messages.Licenses_loading);
+        reads.read(sync, summary.label(), Messages.Licenses_job, () -> service.licenses(by, hpciId, LIMIT), this::show,
+                e -> summary.fail(NLS.bind(Messages.Licenses_failed, Formats.describe(e))));
     }
 
     private void show(List<LicenseInfo> found) {
         viewer.setInput(found);
         withdraw.setEnabled(false);
         long unused = found.stream().filter(l -> l.state() == LicenseInfo.State.UNUSED).count();
-        summary.setText(NLS.bind(Messages.Licenses_summary, found.size(), unused));
-        summary.getParent().layout();
+        summary.plain(NLS.bind(Messages.Licenses_summary, found.size(), unused));
     }
 
     private void withdrawSelected() {
-        LicenseInfo license = selected();
+        LicenseInfo license = table.selected();
         CaService service = ca;
         Session by = session;
         if (license == null || service == null || by == null) {
@@ -176,9 +136,7 @@ public final class LicensesPart {
         }
         String why = reason.getText().strip();
         if (why.isEmpty()) {
-            summary.setText(Messages.Licenses_reasonMissing);
-            summary.setForeground(style.color(HealthStatus.WARNING));
-            summary.getParent().layout();
+            summary.show(Messages.Licenses_reasonMissing, HealthStatus.WARNING);
             return;
         }
         String question = NLS.bind(Messages.Licenses_withdrawConfirm, new Object[] { license.licenseId(), license.hpciId(),
@@ -189,17 +147,13 @@ public final class LicensesPart {
             return;
         }
         withdraw.setEnabled(false);
-        CaCalls.change(sync, summary, NLS.bind(Messages.Licenses_withdrawJob, license.licenseId()), () -> {
+        CaCalls.change(sync, summary.label(), NLS.bind(Messages.Licenses_withdrawJob, license.licenseId()), () -> {
             service.withdrawLicense(by, license.licenseId(), why);
             return license.licenseId();
         }, id -> {
             reason.setText("");
             refresh();
-        }, e -> {
-            summary.setText(NLS.bind(Messages.Licenses_withdrawFailed, Formats.describe(e)));
-            summary.setForeground(style.color(HealthStatus.CRITICAL));
-            summary.getParent().layout();
-        });
+        }, e -> summary.fail(NLS.bind(Messages.Licenses_withdrawFailed, Formats.describe(e))));
     }
 
     @Inject

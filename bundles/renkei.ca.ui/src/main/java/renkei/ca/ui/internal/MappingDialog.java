@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -25,7 +24,7 @@ import renkei.spi.HealthStatus;
  * the first is the default), ePPN and HPCI-ID. Only checks the form; the mapping service decides the
  * rest. UI thread only.
  */
-final class MappingDialog extends Dialog {
+final class MappingDialog extends CaDialog {
 
     private final AccountMapping existing;
     private Text dn;
@@ -37,18 +36,12 @@ final class MappingDialog extends Dialog {
 
     /** @param existing the mapping to edit, or null for a new one */
     MappingDialog(Shell parent, AccountMapping existing) {
-        super(parent);
+        super(parent, existing == null ? Messages.Mapping_addTitle : Messages.Mapping_editTitle, null, false);
         this.existing = existing;
     }
 
     AccountMapping result() {
         return result;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(existing == null ? Messages.Mapping_addTitle : Messages.Mapping_editTitle);
     }
 
     @Override
@@ -69,10 +62,8 @@ final class MappingDialog extends Dialog {
     }
 
     private static Text field(Composite parent, String label, String value) {
-        new Label(parent, SWT.NONE).setText(label);
-        Text text = new Text(parent, SWT.BORDER | SWT.SINGLE);
+        Text text = CaWidgets.field(parent, label, SWT.NONE, 460);
         text.setText(value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(460, SWT.DEFAULT).applyTo(text);
         return text;
     }
 

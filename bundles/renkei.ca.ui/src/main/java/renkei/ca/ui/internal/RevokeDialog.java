@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -38,7 +37,7 @@ import renkei.spi.HealthStatus;
  * the revocation run in jobs; the dialog stays open, and says why, when the CA refuses. UI thread
  * only.
  */
-final class RevokeDialog extends Dialog {
+final class RevokeDialog extends CaDialog {
 
     /** removeFromCRL only makes sense in delta CRLs, which this CA does not issue. */
     private static final List<RevocationReason> REASONS = Arrays.stream(RevocationReason.values())
@@ -54,7 +53,7 @@ final class RevokeDialog extends Dialog {
     private StatusStyle style;
 
     private RevokeDialog(Shell parent, CaService ca, Session session, UISynchronize sync, RevocationPreview preview) {
-        super(parent);
+        super(parent, Messages.Revoke_title, CaWidgetIds.REVOKE_SHELL, true);
         this.ca = ca;
         this.session = session;
         this.sync = sync;
@@ -66,17 +65,6 @@ final class RevokeDialog extends Dialog {
         CaCalls.read(sync, parent, NLS.bind(Messages.Revoke_previewJob, serialHex), () -> ca.previewRevocation(session, serialHex),
                 preview -> new RevokeDialog(parent, ca, session, sync, preview).open(),
                 e -> Dialogs.error(parent, Messages.Revoke_title, NLS.bind(Messages.Revoke_previewFailed, Formats.describe(e))));
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.Revoke_title);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
@@ -93,7 +81,7 @@ final class RevokeDialog extends Dialog {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(560, SWT.DEFAULT).applyTo(warning);
 
         field(area, Messages.Detail_commonName, certificate.commonName());
-        field(area, Messages.Detail_subject, certificate.subjectDn());
+        field(area, Messages.Detail_subject, CertificateDetails.subject(certificate));
         field(area, Messages.Detail_serial, certificate.serialHex());
         field(area, Messages.Detail_profile, CaTexts.profile(certificate.profile()));
         field(area, Messages.Detail_hpciId, certificate.hpciId().orElse(Formats.NONE));

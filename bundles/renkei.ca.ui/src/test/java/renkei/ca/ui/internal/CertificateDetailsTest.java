@@ -77,6 +77,17 @@ class CertificateDetailsTest {
         assertEquals("request 2026-0042", rows.get(Messages.Detail_reference));
     }
 
+    /** The revoke dialog, the browser's tooltip and the key part show subjects the way the detail view does. */
+    @Test
+    void subjectsInTheSlashForm() throws Exception {
+        assertEquals("/C=JP/O=HPCI/OU=Test/CN=login.hpci.example.ac.jp",
+                CertificateDetails.subject(certificate(IssuedCertificate.Status.VALID)));
+        assertEquals("/C=JP/O=HPCI/OU=Renkei Demo/CN=Renkei Demo CA",
+                CertificateDetails.slashForm("C=JP,O=HPCI,OU=Renkei Demo,CN=Renkei Demo CA"));
+        assertEquals("/C=JP/O=Example, Inc./CN=x", CertificateDetails.slashForm("C=JP,O=Example\\, Inc.,CN=x"));
+        assertEquals("not a DN", CertificateDetails.slashForm("not a DN"));
+    }
+
     @Test
     void pemRoundTrips() throws Exception {
         byte[] der = der();

@@ -20,8 +20,10 @@ import org.eclipse.swt.widgets.Text;
  * certificates, a CN search narrows them, a selected certificate is shown decoded (fingerprint
  * included), the CRL part shows the CRL number and nextUpdate; a CA operator also sees the revoke
  * preview (cancelled, nothing revoked). Screenshots {@code ca-browser}, {@code ca-detail},
- * {@code ca-crl}, {@code ca-key} and {@code ca-revoke}. Runs on the test thread like
- * {@link ConsoleUiTest}, which it belongs to.
+ * {@code ca-crl}, {@code ca-key} and {@code ca-revoke}; the Issue dialog and License IDs part
+ * ({@link CaIssueChecks}), the Grid-mapfile part and its import ({@link CaGridMapChecks}) and the
+ * activation dialog ({@link CaKeyActivationChecks}) follow. Nothing here changes the CA's data.
+ * Runs on the test thread like {@link ConsoleUiTest}, which it belongs to.
  */
 final class CaConsoleChecks {
 
@@ -57,12 +59,16 @@ final class CaConsoleChecks {
             test.screenshot(ui, main, "ca-browser");
             checkDetail(table);
             if (caOperator) {
-                checkRevokePreview();
+                checkRevokePreview(table);
             }
         } else {
             test.screenshot(ui, main, "ca-browser");
         }
+        CaIssueChecks issuance = new CaIssueChecks(test, report, ui, main);
+        issuance.checkIssueDialog();
         checkCrl();
+        issuance.checkLicenses();
+        new CaGridMapChecks(test, report, ui, main, test.output()).run();
         test.showPart(ui, main, KEY_PART, null);
         try {
             String state = ui.await("CA key state", WAIT, () -> {
@@ -75,6 +81,7 @@ final class CaConsoleChecks {
         }
         Thread.sleep(800);
         test.screenshot(ui, main, "ca-key");
+        new CaKeyActivationChecks(test, report, ui, main).checkDialog();
     }
 
     /** Waits until the summary no longer says it is searching ("...") and returns what it says. */
@@ -139,21 +146,46 @@ final class CaConsoleChecks {
         test.screenshot(ui, main, "ca-detail");
     }
 
-    /** Opens the revoke dialog on the selected certificate, looks at the preview and cancels. */
-    private void checkRevokePreview() throws Exception {
+    /**
+     * Clears the search, selects the first certificate that can be revoked (the demo's newest is
+     * revoked already), opens the revoke dialog, looks at the preview and cancels.
+     */
+    private void checkRevokePreview(Table table) throws Exception {
+        Button clear = ui.call(() -> Ui.find(main, "renkei.ca.search.clear", Button.class));
         Button revoke = ui.call(() -> Ui.find(main, "renkei.ca.certificates.revoke", Button.class));
-        if (revoke == null || !ui.call(revoke::isEnabled)) {
-            report.note("revoke preview not checked: the selected certificate cannot be revoked");
+        if (clear == null || revoke == null) {
+            report.fail("certificate browser has no Clear or Revoke... button");
+            return;
+        }
+        ui.press(clear);
+        awaitSearch("search cleared");
+        boolean found = ui.call(() -> {
+            for (int i = 0; i < table.getItemCount(); i++) {
+                table.setSelection(i);
+                Event event = new Event();
+                event.item = table.getItem(i);
+                table.notifyListeners(SWT.Selection, event);
+                if (revoke.isEnabled()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!report.check(found, "certificate browser offers Revoke... for a valid certificate", "no row enables it")) {
             return;
         }
         ui.press(revoke);
         try {
-            Shell dialog = ui.await("revoke dialog", WAIT, () -> Arrays.stream(ui.display().getShells())
-                    .filter(shell -> shell != main && shell.isVisible() && shell.getParent() == main).findFirst().orElse(null));
+            Shell dialog = ui.await("revoke dialog", WAIT, () -> ui.shell("renkei.ca.revoke"));
             Thread.sleep(800);
             int combos = ui.call(() -> Ui.all(dialog, org.eclipse.swt.widgets.Combo.class).size());
             report.check(combos == 1, "revoke dialog shows the preview and a reason choice: " + ui.call(dialog::getText),
                     combos + " reason combos");
+            // The subject as the detail view shows it: the slash form, not RFC 4514's commas.
+            List<String> subjects = ui.call(() -> Ui.all(dialog, Text.class).stream().map(Text::getText)
+                    .filter(text -> text.contains("CN=") && !text.startsWith("\"")).toList()); // grid-map lines start with a quote
+            report.check(!subjects.isEmpty() && subjects.stream().allMatch(s -> s.startsWith("/") && !s.contains(",")),
+                    "revoke dialog shows the subject in the slash form: " + subjects, "subjects " + subjects);
             test.screenshot(ui, dialog, "ca-revoke");
             ui.run(dialog::close);
         } catch (TimeoutException e) {

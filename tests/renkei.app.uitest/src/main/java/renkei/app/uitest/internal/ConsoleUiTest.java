@@ -41,9 +41,13 @@ import renkei.platform.Severity;
  */
 final class ConsoleUiTest {
 
-    /** What to log in as and what to expect, from {@code renkei.uitest.*} system properties. */
+    /**
+     * What to log in as and what to expect, from {@code renkei.uitest.*} system properties; the
+     * second operator (empty when the script has none) is who activates the CA key together with
+     * the one logged in, and the demo license is the demo CA's unused license ID.
+     */
     record Settings(String scenario, String username, String password, String totpSecret, String suffix,
-            boolean expectJapanese) {
+            boolean expectJapanese, String secondUser, String secondPassword, String secondTotpSecret, String demoLicense) {
 
         /** Logs in and checks the main window. */
         static final String SCENARIO_CONSOLE = "console";
@@ -55,7 +59,9 @@ final class ConsoleUiTest {
             return new Settings(System.getProperty("renkei.uitest.scenario", SCENARIO_CONSOLE),
                     System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
                     System.getProperty("renkei.uitest.totpSecret", ""), System.getProperty("renkei.uitest.suffix", ""),
-                    Boolean.getBoolean("renkei.uitest.expectJapanese"));
+                    Boolean.getBoolean("renkei.uitest.expectJapanese"), System.getProperty("renkei.uitest.secondUser", ""),
+                    System.getProperty("renkei.uitest.secondPassword", ""),
+                    System.getProperty("renkei.uitest.secondTotpSecret", ""), System.getProperty("renkei.uitest.demoLicense", ""));
         }
     }
 
@@ -68,6 +74,8 @@ final class ConsoleUiTest {
     private final Path output;
     private final Settings settings;
     private final Report report;
+    /** The TOTP step whose code the login used: the identity service refuses it a second time. */
+    private volatile long loginTotpStep = -1;
 
     ConsoleUiTest(BundleContext context, Path output, Settings settings) {
         this.context = context;
@@ -105,6 +113,9 @@ final class ConsoleUiTest {
             checkAbout(ui, main);
             checkErrorLog(ui, main);
             new CaConsoleChecks(this, report, ui, main).run(!settings.totpSecret().isEmpty());
+            if (!settings.totpSecret().isEmpty()) {
+                new CaKeyActivationChecks(this, report, ui, main).run();
+            }
         } catch (Throwable t) {
             report.fail("unexpected " + t);
             if (ui != null && main == null) {
@@ -208,7 +219,9 @@ final class ConsoleUiTest {
         if (Totp.secondsLeft(java.time.Instant.now()) < 4) {
             Thread.sleep(4000);
         }
-        ui.type(totp, Totp.code(settings.totpSecret(), java.time.Instant.now()));
+        java.time.Instant now = java.time.Instant.now();
+        loginTotpStep = Totp.step(now);
+        ui.type(totp, Totp.code(settings.totpSecret(), now));
         screenshot(ui, login, "login-totp");
         ui.press(submit);
     }
@@ -592,6 +605,32 @@ final class ConsoleUiTest {
             Thread.sleep(2500);
             screenshot(ui, main, screenshotName);
         }
+    }
+
+    /**
+     * In the Japanese run, every one of {@code texts} (titles, headers, button labels: words meant
+     * to be translated) must contain Japanese; in the English run nothing is checked.
+     */
+    void checkTranslated(String what, List<String> texts) {
+        if (!settings.expectJapanese()) {
+            return;
+        }
+        List<String> english = texts.stream().filter(text -> text == null || text.chars().allMatch(c -> c < 0x80)).toList();
+        report.check(english.isEmpty(), what + " is Japanese: " + texts, "still English: " + english);
+    }
+
+    /** Where screenshots and the report go; checks may leave input files they used there too. */
+    Path output() {
+        return output;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The TOTP step the login's code belonged to, or -1 when the login asked for none. */
+    long loginTotpStep() {
+        return loginTotpStep;
     }
 
     void screenshot(Ui ui, Shell shell, String name) {

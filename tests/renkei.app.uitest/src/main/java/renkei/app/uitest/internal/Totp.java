@@ -24,7 +24,7 @@ final class Totp {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(decode(base32Secret), "RAW"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(Math.floorDiv(at.getEpochSecond(), 30)).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step(at)).array());
             int offset = hash[hash.length - 1] & 0x0f;
             int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
                     | (hash[offset + 3] & 0xff);
@@ -32,6 +32,11 @@ final class Totp {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The 30-second step {@code at} falls in; a code is valid for one step. */
+    static long step(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 30);
     }
 
     /** Seconds until the current code changes. */

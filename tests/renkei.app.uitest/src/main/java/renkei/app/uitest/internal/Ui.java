@@ -205,6 +205,49 @@ final class Ui {
         });
     }
 
+    /**
+     * Presses a button whose listener opens a modal dialog. The press is queued on the UI thread
+     * and this returns at once: a synchronous press would wait for the dialog to close.
+     */
+    void pressLater(org.eclipse.swt.widgets.Button button) {
+        run(() -> {
+            if (!button.isEnabled()) {
+                throw new IllegalStateException("button '" + button.getText() + "' is disabled");
+            }
+        });
+        display.asyncExec(() -> {
+            if (!button.isDisposed()) {
+                button.notifyListeners(SWT.Selection, new Event());
+            }
+        });
+    }
+
+    /** The visible dialog whose parent is {@code parent}, or null. UI thread. */
+    Shell dialogOver(Shell parent) {
+        for (Shell shell : display.getShells()) {
+            if (shell != parent && !shell.isDisposed() && shell.isVisible() && shell.getParent() == parent) {
+                return shell;
+            }
+        }
+        return null;
+    }
+
+    /** A JFace dialog's button by its id ({@code IDialogConstants}), which JFace keeps as the button's data. UI thread. */
+    static org.eclipse.swt.widgets.Button dialogButton(Shell dialog, int id) {
+        return all(dialog, org.eclipse.swt.widgets.Button.class).stream().filter(button -> Integer.valueOf(id).equals(button.getData()))
+                .findFirst().orElse(null);
+    }
+
+    /** Selects a radio button as a click does: the others of its group lose the selection, then the listeners run. UI thread. */
+    static void choose(org.eclipse.swt.widgets.Button radio) {
+        for (Control sibling : radio.getParent().getChildren()) {
+            if (sibling instanceof org.eclipse.swt.widgets.Button other && (other.getStyle() & SWT.RADIO) != 0) {
+                other.setSelection(other == radio);
+            }
+        }
+        radio.notifyListeners(SWT.Selection, new Event());
+    }
+
     /** Saves what the screen shows inside the shell's bounds as PNG. */
     void screenshot(Shell shell, Path file) throws java.io.IOException {
         Files.createDirectories(file.getParent());

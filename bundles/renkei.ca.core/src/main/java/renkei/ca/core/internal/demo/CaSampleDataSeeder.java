@@ -82,7 +82,8 @@ public final class CaSampleDataSeeder implements DemoSeeder {
         if (repository != null) {
             repository.publish(system);
         }
-        out.println("CA demo data:           7 certificates (1 revoked), unused license ID " + unused);
+        int issued = ca.search(system, renkei.ca.core.CertificateQuery.all(1000)).size();
+        out.println("CA demo data:           " + issued + " certificates (1 revoked), unused license ID " + unused);
     }
 
     private IssuedCertificate client(Session system, KeyPairGenerator generator, String given, String family, String hpciId,

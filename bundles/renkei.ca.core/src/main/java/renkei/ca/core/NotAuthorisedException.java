@@ -12,4 +12,13 @@ public class NotAuthorisedException extends CaException {
     public NotAuthorisedException(String message) {
         super(message);
     }
+
+    private NotAuthorisedException(String key, String[] args) {
+        super(key, args, null);
+    }
+
+    /** A keyed refusal, as {@link CaException#of}. */
+    public static NotAuthorisedException of(String key, Object... args) {
+        return new NotAuthorisedException(key, strings(args));
+    }
 }

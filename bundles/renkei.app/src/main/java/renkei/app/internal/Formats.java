@@ -92,12 +92,17 @@ public final class Formats {
         return left.isNegative() ? NLS.bind(Messages.Expiry_expired, duration(left)) : NLS.bind(Messages.Expiry_left, duration(left));
     }
 
-    /** An exception as an operator reads it: its message and every distinct cause. */
+    /**
+     * An exception as an operator reads it: its message and every distinct cause. Localised
+     * messages, so a CA refusal reads in the console's language; for exceptions that do not
+     * translate theirs (the JDK's) it is the same as the message.
+     */
     public static String describe(Throwable error) {
         StringBuilder text = new StringBuilder();
         String previous = null;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+            String localized = t.getLocalizedMessage();
+            String message = localized == null || localized.isBlank() ? t.getClass().getSimpleName() : localized;
             if (!message.equals(previous)) {
                 if (text.length() > 0) {
                     text.append(" \u2190 ");

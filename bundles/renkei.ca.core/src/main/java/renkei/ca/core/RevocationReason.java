@@ -21,8 +21,7 @@ public enum RevocationReason {
     /** By RFC 5280 name, case-insensitively; unknown names list the valid ones. */
     public static RevocationReason byName(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new CaException("Unknown revocation reason '" + name + "'; use one of "
-                        + Arrays.toString(values())));
+                .orElseThrow(() -> CaException.of("revoke.unknownReason", name, Arrays.toString(values())));
     }
 
     public static RevocationReason byCode(int code) {

@@ -55,11 +55,11 @@ public final class SubjectRules {
             String attribute = matcher.group(1);
             String value = attributes.get(attribute);
             if (value == null || value.isBlank()) {
-                throw new CaException("Attribute " + attribute + " is missing; a client certificate cannot be issued (CA-03)");
+                throw CaException.of("subject.missingAttribute", attribute);
             }
             value = value.strip();
             if (attribute.equals("hpciId") ? !HPCI_ID.matcher(value).matches() : !ROMANISED.matcher(value).matches()) {
-                throw new CaException("Attribute " + attribute + " has characters not allowed in a certificate name: " + value);
+                throw CaException.of("subject.badCharacters", attribute, value);
             }
             matcher.appendReplacement(name, Matcher.quoteReplacement(value));
         }
@@ -75,15 +75,15 @@ public final class SubjectRules {
         }
         String[] labels = host.split("\\.", -1);
         if (host.length() > 253 || labels.length < 3) {
-            throw new CaException("Host CN must be a fully qualified domain name such as host01.example.ac.jp: " + fqdn);
+            throw CaException.of("subject.hostNotFqdn", fqdn);
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new CaException("Host CN has an invalid label '" + label + "': " + fqdn);
+                throw CaException.of("subject.hostBadLabel", label, fqdn);
             }
         }
         if (labels[labels.length - 1].matches("\\d+")) {
-            throw new CaException("Host CN must be a name, not an IP address: " + fqdn);
+            throw CaException.of("subject.hostIsAddress", fqdn);
         }
         return host;
     }
@@ -92,7 +92,7 @@ public final class SubjectRules {
     public static String serviceCommonName(String service, String fqdn) {
         String name = service == null ? "" : service.strip().toLowerCase(Locale.ROOT);
         if (!SERVICE.matcher(name).matches()) {
-            throw new CaException("Service name must be lower-case letters, digits or '-': " + service);
+            throw CaException.of("subject.badServiceName", service);
         }
         return name + "/" + hostCommonName(fqdn);
     }

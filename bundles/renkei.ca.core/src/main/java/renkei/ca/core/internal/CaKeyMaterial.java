@@ -137,7 +137,7 @@ public final class CaKeyMaterial {
             return new CaKeyMaterial((X509Certificate) store.getCertificate(ALIAS), (PrivateKey) store.getKey(ALIAS, passphrase));
         } catch (IOException e) {
             if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
-                throw new CaException("Wrong passphrase for the CA keystore " + file, e);
+                throw CaException.caused(e, "keystore.wrongPassphrase", file);
             }
             throw new CaException("Cannot read the CA keystore " + file + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

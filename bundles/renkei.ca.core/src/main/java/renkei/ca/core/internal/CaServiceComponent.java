@@ -115,11 +115,11 @@ public final class CaServiceComponent implements CaService {
                 String name = commonName.orElseGet(() -> CertificationRequests.commonName(csr));
                 int slash = name.indexOf('/');
                 if (slash <= 0) {
-                    throw new CaException("Service CN must look like service/host.fqdn: " + name);
+                    throw CaException.of("subject.badServiceCn", name);
                 }
                 yield authority.issueService(by.username(), by.rolesText(), csr, name.substring(0, slash), name.substring(slash + 1));
             }
-            case CLIENT -> throw new CaException("Client certificates are issued by redeeming a license ID (CA-05)");
+            case CLIENT -> throw CaException.of("issue.clientNeedsLicense");
         };
         return issued(issued);
     }

@@ -87,10 +87,10 @@ public final class CertificateAuthority {
         String eppn = attributes.getOrDefault("eduPersonPrincipalName", "");
         return audited(actor, role, "ca.license.issue", "hpciId=" + hpciId + " eppn=" + eppn, () -> {
             if (hpciId.isBlank() || eppn.isBlank()) {
-                throw new CaException("hpciId and eduPersonPrincipalName are required for a license ID");
+                throw CaException.of("license.attributesRequired");
             }
             if (!policy.authorises(attributes)) {
-                throw new renkei.ca.core.NotAuthorisedException("Not authorised: no attribute rule grants " + hpciId + " a certificate (CA-06)");
+                throw renkei.ca.core.NotAuthorisedException.of("license.notAuthorised", hpciId);
             }
             // A user who could never redeem (bad name, or CA-04: a valid certificate already) gets no license.
             String commonName = rules.clientCommonName(attributes);
@@ -162,9 +162,9 @@ public final class CertificateAuthority {
         Instant now = clock.instant();
         return database.withConnection(c -> {
             IssuedCertificate certificate = store.find(c, serialHex)
-                    .orElseThrow(() -> new CaException("No certificate with serial " + serialHex));
+                    .orElseThrow(() -> CaException.of("revoke.noSuchSerial", serialHex));
             if (certificate.status() != IssuedCertificate.Status.VALID) {
-                throw new CaException("Certificate " + certificate.serialHex() + " is already revoked");
+                throw CaException.of("revoke.alreadyRevoked", certificate.serialHex());
             }
             int listed = store.revokedUnexpired(c, now).size() + (certificate.notAfter().isAfter(now) ? 1 : 0);
             return new RevocationPreview(certificate, gridMapEntries, crls.nextNumber(c), listed);

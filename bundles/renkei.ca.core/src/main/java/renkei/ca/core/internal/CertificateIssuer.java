@@ -98,7 +98,7 @@ public final class CertificateIssuer {
         try {
             Instant notAfter = now.atOffset(ZoneOffset.UTC).plus(CertificateProfile.VALIDITY).toInstant();
             if (notAfter.isAfter(ca.certificate().getNotAfter().toInstant())) {
-                throw new CaException("The CA certificate expires before " + notAfter + "; renew the CA first");
+                throw CaException.of("issue.caExpiresFirst", notAfter);
             }
             SubjectPublicKeyInfo keyInfo = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
             X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName, newSerial(), time(now), time(notAfter),

@@ -54,7 +54,7 @@ public final class CertificateStore {
             query.setString(1, commonName);
             Optional<String> holder = firstCurrent(query, null, now);
             if (holder.isPresent()) {
-                throw new CaException("CN '" + commonName + "' is already used by valid certificate " + holder.get());
+                throw CaException.of("issue.cnInUse", commonName, holder.get());
             }
         }
         if (profile == CertificateProfile.CLIENT && hpciId.isPresent()) {
@@ -63,8 +63,7 @@ public final class CertificateStore {
                 query.setString(1, hpciId.get());
                 Optional<String> holder = firstCurrent(query, CertificateProfile.CLIENT, now);
                 if (holder.isPresent()) {
-                    throw new CaException("HPCI-ID " + hpciId.get() + " already holds valid client certificate "
-                            + holder.get() + "; revoke it or wait for it to expire");
+                    throw CaException.of("issue.hpciIdInUse", hpciId.get(), holder.get());
                 }
             }
         }
@@ -177,7 +176,7 @@ public final class CertificateStore {
             update.setString(3, reference);
             update.setString(4, normaliseSerial(serialHex));
             if (update.executeUpdate() != 1) {
-                throw new CaException("Certificate " + serialHex + " is not valid (unknown or already revoked)");
+                throw CaException.of("revoke.notValid", serialHex);
             }
         }
     }
@@ -235,7 +234,7 @@ public final class CertificateStore {
             text = text.substring("SERIAL=".length());
         }
         if (!text.matches("[0-9A-F]{1,64}")) {
-            throw new CaException("Not a hexadecimal serial number: " + serial);
+            throw CaException.of("revoke.notHexSerial", serial);
         }
         return hex(new BigInteger(text, 16));
     }

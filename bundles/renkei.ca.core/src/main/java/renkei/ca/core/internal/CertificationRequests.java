@@ -32,10 +32,10 @@ public final class CertificationRequests {
     /** Accepts PEM ("CERTIFICATE REQUEST" or "NEW CERTIFICATE REQUEST") or DER. */
     public static JcaPKCS10CertificationRequest parse(byte[] encoded) {
         if (encoded.length == 0) {
-            throw new CaException("CSR is empty");
+            throw CaException.of("csr.empty");
         }
         if (encoded.length > MAX_BYTES) {
-            throw new CaException("CSR is too large (" + encoded.length + " bytes, at most " + MAX_BYTES + ")");
+            throw CaException.of("csr.tooLarge", encoded.length, MAX_BYTES);
         }
         byte[] der = encoded;
         String text = new String(encoded, StandardCharsets.US_ASCII);
@@ -43,18 +43,17 @@ public final class CertificationRequests {
             try (PemReader reader = new PemReader(new StringReader(text))) {
                 PemObject pem = reader.readPemObject();
                 if (pem == null || !pem.getType().endsWith("CERTIFICATE REQUEST")) {
-                    throw new CaException("CSR PEM block must be a CERTIFICATE REQUEST"
-                            + (pem == null ? "" : ", found " + pem.getType()));
+                    throw pem == null ? CaException.of("csr.notRequest") : CaException.of("csr.wrongPemType", pem.getType());
                 }
                 der = pem.getContent();
             } catch (IOException e) {
-                throw new CaException("CSR PEM is malformed: " + e.getMessage(), e);
+                throw CaException.caused(e, "csr.malformedPem", e.getMessage());
             }
         }
         try {
             return new JcaPKCS10CertificationRequest(der);
         } catch (IOException | RuntimeException e) {
-            throw new CaException("CSR is not a valid PKCS#10 request: " + e.getMessage(), e);
+            throw CaException.caused(e, "csr.notPkcs10", e.getMessage());
         }
     }
 
@@ -64,21 +63,21 @@ public final class CertificationRequests {
         try {
             key = request.getPublicKey();
         } catch (Exception e) {
-            throw new CaException("CSR public key cannot be read: " + e.getMessage(), e);
+            throw CaException.caused(e, "csr.unreadableKey", e.getMessage());
         }
         if (!(key instanceof RSAPublicKey rsa)) {
-            throw new CaException("CSR key must be RSA, found " + key.getAlgorithm());
+            throw CaException.of("csr.notRsa", key.getAlgorithm());
         }
         int bits = rsa.getModulus().bitLength();
         if (bits != CertificateProfile.KEY_BITS) {
-            throw new CaException("CSR key must be RSA " + CertificateProfile.KEY_BITS + " bits, found " + bits);
+            throw CaException.of("csr.wrongKeySize", CertificateProfile.KEY_BITS, bits);
         }
         try {
             if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new CaException("CSR signature does not verify (the request was altered or not signed by its key)");
+                throw CaException.of("csr.badSignature");
             }
         } catch (OperatorCreationException | PKCSException e) {
-            throw new CaException("CSR signature cannot be checked: " + e.getMessage(), e);
+            throw CaException.caused(e, "csr.signatureUncheckable", e.getMessage());
         }
         return key;
     }
@@ -87,7 +86,7 @@ public final class CertificationRequests {
     public static String commonName(byte[] csr) {
         var names = parse(csr).getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
         if (names.length == 0) {
-            throw new CaException("The CSR has no CN; give the name explicitly");
+            throw CaException.of("csr.noCn");
         }
         return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(names[0].getFirst().getValue());
     }

@@ -52,10 +52,10 @@ final class LicenseStore {
             }
         }
         if (obtained >= policy.maxObtained()) {
-            throw new CaException("HPCI-ID " + hpciId + " has obtained " + obtained + " license IDs, the limit is " + policy.maxObtained());
+            throw CaException.of("license.tooManyObtained", hpciId, obtained, policy.maxObtained());
         }
         if (held >= policy.maxHeld()) {
-            throw new CaException("HPCI-ID " + hpciId + " already holds " + held + " unused license ID(s), the limit is " + policy.maxHeld());
+            throw CaException.of("license.tooManyHeld", hpciId, held, policy.maxHeld());
         }
         String licenseId = newId();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO ca_license (license_id, hpci_id, eppn, attributes, "
@@ -79,19 +79,19 @@ final class LicenseStore {
             query.setString(1, licenseId.strip().toUpperCase(java.util.Locale.ROOT));
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new CaException("Unknown license ID " + licenseId);
+                    throw CaException.of("license.unknown", licenseId);
                 }
                 OffsetDateTime redeemed = row.getObject(6, OffsetDateTime.class);
                 if (redeemed != null) {
-                    throw new CaException("License ID " + licenseId + " was already used at " + redeemed.toInstant());
+                    throw CaException.of("license.used", licenseId, redeemed.toInstant());
                 }
                 OffsetDateTime withdrawn = row.getObject(7, OffsetDateTime.class);
                 if (withdrawn != null) {
-                    throw new CaException("License ID " + licenseId + " was withdrawn at " + withdrawn.toInstant());
+                    throw CaException.of("license.withdrawn", licenseId, withdrawn.toInstant());
                 }
                 Instant expires = row.getObject(5, OffsetDateTime.class).toInstant();
                 if (!expires.isAfter(now)) {
-                    throw new CaException("License ID " + licenseId + " expired at " + expires);
+                    throw CaException.of("license.expired", licenseId, expires);
                 }
                 return new License(row.getString(1), row.getString(2), row.getString(3), decode(row.getString(4)), expires, null);
             }
@@ -105,7 +105,7 @@ final class LicenseStore {
             update.setString(2, serialHex);
             update.setString(3, licenseId);
             if (update.executeUpdate() != 1) {
-                throw new CaException("License ID " + licenseId + " was used concurrently");
+                throw CaException.of("license.concurrent", licenseId);
             }
         }
     }

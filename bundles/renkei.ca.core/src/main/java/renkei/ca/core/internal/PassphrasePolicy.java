@@ -25,27 +25,26 @@ final class PassphrasePolicy {
     /** @throws CaException naming the rule that failed; the passphrase itself is never echoed */
     void check(char[] passphrase, char[] confirmation, String... identifiers) {
         if (passphrase == null || passphrase.length == 0) {
-            throw new CaException("A passphrase is required to protect the PKCS#12 file");
+            throw CaException.of("passphrase.required");
         }
         if (!Arrays.equals(passphrase, confirmation)) {
-            throw new CaException("The passphrase and its confirmation differ");
+            throw CaException.of("passphrase.mismatch");
         }
         if (passphrase.length < minLength) {
-            throw new CaException("The passphrase is too weak: use at least " + minLength + " characters");
+            throw CaException.of("passphrase.tooShort", minLength);
         }
         int classes = (has(passphrase, Character::isLowerCase) ? 1 : 0) + (has(passphrase, Character::isUpperCase) ? 1 : 0)
                 + (has(passphrase, Character::isDigit) ? 1 : 0) + (has(passphrase, ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0);
         if (passphrase.length < LONG_ENOUGH && classes < 3) {
-            throw new CaException("The passphrase is too weak: mix upper case, lower case, digits and symbols (three of them), "
-                    + "or use at least " + LONG_ENOUGH + " characters");
+            throw CaException.of("passphrase.tooSimple", LONG_ENOUGH);
         }
         if (distinct(passphrase) < 5) {
-            throw new CaException("The passphrase is too weak: it repeats too few different characters");
+            throw CaException.of("passphrase.tooRepetitive");
         }
         String lower = new String(passphrase).toLowerCase(Locale.ROOT);
         for (String identifier : identifiers) {
             if (identifier != null && identifier.length() >= 4 && lower.contains(identifier.toLowerCase(Locale.ROOT))) {
-                throw new CaException("The passphrase is too weak: it contains your own user name or ID");
+                throw CaException.of("passphrase.containsIdentifier");
             }
         }
     }

@@ -92,7 +92,7 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         X509Certificate known = caCertificate;
         if (known == null) {
             byte[] der = database.withConnection(records::key)
-                    .orElseThrow(() -> new CaException("There is no CA yet; the key ceremony must come first")).der();
+                    .orElseThrow(() -> CaException.of("key.noCa")).der();
             try {
                 known = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             } catch (GeneralSecurityException e) {
@@ -111,14 +111,14 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         return audited(first, "ca.key.ceremony", "witnesses=" + String.join(",", present), () -> {
             DualControl.check(first, second, now);
             if (present.stream().anyMatch(w -> w.length() > 200)) {
-                throw new CaException("A witness name is longer than 200 characters");
+                throw CaException.of("key.witnessTooLong");
             }
             X500Name subject = caSubject(settings.caSubject());
             CeremonyRecord record = database.inTransaction(c -> {
                 records.lock(c);
                 Optional<KeyRecords.CaKeyRecord> existing = records.key(c);
                 if (existing.isPresent()) {
-                    throw new CaException("A CA already exists (" + existing.get().subjectDn() + "); the key ceremony runs only once");
+                    throw CaException.of("key.caExists", existing.get().subjectDn());
                 }
                 CaKeyMaterial material = keyStore.generate(subject, now);
                 try {
@@ -151,14 +151,13 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         return audited(first, "ca.key.activate", "period=" + period, () -> {
             DualControl.check(first, second, now);
             if (period == null || period.isNegative() || period.isZero()) {
-                throw new CaException("The activation period must be positive");
+                throw CaException.of("key.periodNotPositive");
             }
             if (period.compareTo(settings.maxActivation()) > 0) {
-                throw new CaException("The activation period " + period + " is longer than the maximum " + settings.maxActivation()
-                        + " (ca.activation.max)");
+                throw CaException.of("key.periodTooLong", period, settings.maxActivation());
             }
             KeyRecords.CaKeyRecord key = database.withConnection(records::key)
-                    .orElseThrow(() -> new CaException("There is no CA yet; the key ceremony must come first"));
+                    .orElseThrow(() -> CaException.of("key.noCa"));
             // Opening proves the passphrase or PIN works before anyone relies on the activation.
             CertificateIssuer issuer = openIssuer(key);
             List<String> operators = List.of(first.username(), second.username());
@@ -199,9 +198,8 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         KeyRecords.Activation activation = records.activation(c);
         if (!activation.isActive(now)) {
             open = null;
-            throw new CaException(activation.activeUntil()
-                    .map(until -> "The CA key is not activated: its activation ended at " + until + "; two CA operators must activate it")
-                    .orElse("The CA key is not activated; two CA operators must activate it"));
+            throw activation.activeUntil().map(until -> CaException.of("key.activationEnded", until))
+                    .orElseGet(() -> CaException.of("key.notActivated"));
         }
         OpenKey current = open;
         if (current != null && current.activationNumber() == activation.number()) {
@@ -210,7 +208,7 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         synchronized (openLock) {
             current = open;
             if (current == null || current.activationNumber() != activation.number()) {
-                KeyRecords.CaKeyRecord key = records.key(c).orElseThrow(() -> new CaException("There is no CA yet"));
+                KeyRecords.CaKeyRecord key = records.key(c).orElseThrow(() -> CaException.of("key.noCaShort"));
                 current = new OpenKey(activation.number(), openIssuer(key));
                 open = current;
             }
@@ -223,8 +221,7 @@ public class CaKeyManager implements CaKeyService, IssuerSource {
         CaKeyMaterial material = keyStore.open();
         String found = sha256Fingerprint(encoded(material.certificate()));
         if (!found.equals(key.sha256Fingerprint())) {
-            throw new CaException(keyStore.description() + " holds a different CA certificate (SHA-256 " + found
-                    + ") than the one recorded by the key ceremony (" + key.sha256Fingerprint() + ")");
+            throw CaException.of("key.differentCertificate", keyStore.description(), found, key.sha256Fingerprint());
         }
         return new CertificateIssuer(material, settings.crlDistributionPoint());
     }

@@ -24,34 +24,33 @@ final class DualControl {
     /** @throws CaException naming the first rule the pair breaks */
     static void check(Session first, Session second, Instant now) {
         if (first == null || second == null) {
-            throw new CaException("Two CA operators must log in");
+            throw CaException.of("key.twoOperatorsLogIn");
         }
         requireOperator(first, now);
         requireOperator(second, now);
         if (first.username().equals(second.username())) {
-            throw new CaException("Two different CA operators are required; " + first.username() + " cannot be both");
+            throw CaException.of("key.sameOperator", first.username());
         }
     }
 
     /** One CA operator acting alone (deactivation): the role is enough, a stale login is not refused. */
     static void requireRole(Session session) {
         if (session == null) {
-            throw new CaException("A CA operator must log in");
+            throw CaException.of("key.operatorLogIn");
         }
         if (!session.operator().roles().contains(Role.CA_OPERATOR)) {
-            throw new CaException(session.username() + " is not a CA operator");
+            throw CaException.of("key.notOperator", session.username());
         }
     }
 
     private static void requireOperator(Session session, Instant now) {
         requireRole(session);
         if (!session.secondFactor()) {
-            throw new CaException(session.username() + " did not log in with a TOTP code");
+            throw CaException.of("key.noTotp", session.username());
         }
         Duration since = Duration.between(session.authenticatedAt(), now);
         if (since.compareTo(CaKeyService.FRESH_LOGIN) > 0) {
-            throw new CaException(session.username() + " logged in " + since.toMinutes() + " minutes ago; log in again (at most "
-                    + CaKeyService.FRESH_LOGIN.toMinutes() + " minutes before)");
+            throw CaException.of("key.staleLogin", session.username(), since.toMinutes(), CaKeyService.FRESH_LOGIN.toMinutes());
         }
     }
 }

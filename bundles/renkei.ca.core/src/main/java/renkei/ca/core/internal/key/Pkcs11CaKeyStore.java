@@ -76,7 +76,7 @@ final class Pkcs11CaKeyStore implements CaKeyStore {
         KeyStore token = login();
         try {
             if (token.containsAlias(ALIAS)) {
-                throw new CaException("The token " + tokenLabel + " already holds a CA key; a new key ceremony needs an empty token");
+                throw CaException.of("token.hasKey", tokenLabel);
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider());
             generator.initialize(2048);
@@ -94,7 +94,7 @@ final class Pkcs11CaKeyStore implements CaKeyStore {
         try {
             Key key = token.getKey(ALIAS, null);
             if (!(key instanceof PrivateKey privateKey) || !(token.getCertificate(ALIAS) instanceof X509Certificate certificate)) {
-                throw new CaException("The token " + tokenLabel + " holds no CA key");
+                throw CaException.of("token.noKey", tokenLabel);
             }
             return CaKeyMaterial.inToken(certificate, privateKey, provider());
         } catch (GeneralSecurityException e) {
@@ -113,14 +113,13 @@ final class Pkcs11CaKeyStore implements CaKeyStore {
 
     /** The token's key store, logged in with the PIN. */
     private KeyStore login() {
-        String pin = secrets.get(CaSettings.PIN_SECRET).orElseThrow(() -> new CaException(
-                "The secret " + CaSettings.PIN_SECRET + " is missing from the secret store; the token " + tokenLabel + " cannot be opened"));
+        String pin = secrets.get(CaSettings.PIN_SECRET).orElseThrow(() -> CaException.of("token.noPin", CaSettings.PIN_SECRET, tokenLabel));
         try {
             KeyStore token = KeyStore.getInstance("PKCS11", provider());
             token.load(null, pin.toCharArray());
             return token;
         } catch (java.io.IOException e) {
-            throw new CaException("Login to the token " + tokenLabel + " failed (wrong PIN?): " + rootMessage(e), e);
+            throw CaException.caused(e, "token.loginFailed", tokenLabel, rootMessage(e));
         } catch (GeneralSecurityException e) {
             throw new CaException("Cannot open the token " + tokenLabel + ": " + rootMessage(e), e);
         }

@@ -45,7 +45,7 @@ final class Pkcs12CaKeyStore implements CaKeyStore {
     @Override
     public CaKeyMaterial generate(X500Name subject, Instant now) {
         if (Files.exists(file)) {
-            throw new CaException("The CA keystore " + file + " already exists; move it away before a new key ceremony");
+            throw CaException.of("keystore.exists", file);
         }
         String passphrase = secrets.get(CaSettings.PASSPHRASE_SECRET).orElseGet(() -> {
             byte[] random = new byte[32];
@@ -62,10 +62,9 @@ final class Pkcs12CaKeyStore implements CaKeyStore {
     @Override
     public CaKeyMaterial open() {
         if (!Files.exists(file)) {
-            throw new CaException("The CA keystore " + file + " does not exist");
+            throw CaException.of("keystore.missing", file);
         }
-        String passphrase = secrets.get(CaSettings.PASSPHRASE_SECRET).orElseThrow(() -> new CaException(
-                "The secret " + CaSettings.PASSPHRASE_SECRET + " is missing from the secret store; the CA keystore cannot be opened"));
+        String passphrase = secrets.get(CaSettings.PASSPHRASE_SECRET).orElseThrow(() -> CaException.of("keystore.noSecret", CaSettings.PASSPHRASE_SECRET));
         return CaKeyMaterial.load(file, passphrase.toCharArray());
     }
 

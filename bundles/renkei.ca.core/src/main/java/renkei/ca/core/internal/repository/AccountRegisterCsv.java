@@ -28,7 +28,7 @@ final class AccountRegisterCsv {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv; // Excel writes a BOM
         List<List<String>> rows = rows(text);
         if (rows.isEmpty()) {
-            throw new CaException("The account register is empty; it needs a header line with an 'account' column");
+            throw CaException.of("register.empty");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = rows.get(0);
@@ -37,7 +37,7 @@ final class AccountRegisterCsv {
         }
         Integer account = columns.get("account");
         if (account == null) {
-            throw new CaException("The account register's header line has no 'account' column: " + String.join(",", header));
+            throw CaException.of("register.noAccountColumn", String.join(",", header));
         }
         List<MappingTables.RegisteredAccount> accounts = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -47,14 +47,13 @@ final class AccountRegisterCsv {
             if (row.size() == 1 && row.get(0).isBlank()) {
                 continue;
             }
-            String name = cell(row, account).orElseThrow(() -> new CaException("Account register line " + line + ": no account"));
-            String problem = GridMapFormat.accountProblem(name);
-            if (problem != null) {
-                throw new CaException("Account register line " + line + ": " + problem);
+            String name = cell(row, account).orElseThrow(() -> CaException.of("register.noAccount", line));
+            if (GridMapFormat.accountProblem(name) != null) {
+                throw CaException.of("register.badAccount", line, name);
             }
             Integer earlier = seen.putIfAbsent(name, line);
             if (earlier != null) {
-                throw new CaException("Account register line " + line + ": account " + name + " is already on line " + earlier);
+                throw CaException.of("register.duplicate", line, name, earlier);
             }
             accounts.add(new MappingTables.RegisteredAccount(name, cell(row, columns.get("hpci_id")), cell(row, columns.get("project")),
                     cell(row, columns.get("resource_site"))));
@@ -110,7 +109,7 @@ final class AccountRegisterCsv {
             }
         }
         if (quoted) {
-            throw new CaException("Account register line " + line + ": a quoted field is not closed");
+            throw CaException.of("register.unclosedQuote", line);
         }
         if (!field.isEmpty() || !row.isEmpty()) {
             row.add(field.toString());

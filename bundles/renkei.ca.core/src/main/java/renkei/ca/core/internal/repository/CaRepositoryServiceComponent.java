@@ -131,7 +131,7 @@ public final class CaRepositoryServiceComponent implements CaRepositoryService {
     /** Every file's bytes, data files in publish order and the index last; nothing is written yet. */
     private Map<String, byte[]> contents(Instant at) throws IOException {
         X509Certificate certificate = caCertificate.get();
-        SignedCrl crl = latestCrl.get().orElseThrow(() -> new CaException("No CRL has been signed yet; issue a CRL before publishing"));
+        SignedCrl crl = latestCrl.get().orElseThrow(() -> CaException.of("repository.noCrl"));
         byte[] der = RepositoryFiles.der(certificate);
         String sha256 = RepositoryFiles.fingerprintLine(certificate, "sha256");
         String sha1 = RepositoryFiles.fingerprintLine(certificate, "sha1");
@@ -146,7 +146,7 @@ public final class CaRepositoryServiceComponent implements CaRepositoryService {
             Path cps = cpsDocument.get();
             String name = cps.getFileName().toString();
             if (files.containsKey(name) || name.equals(INDEX) || name.startsWith(GridMapRenderer.FILE_NAME)) {
-                throw new CaException("The CP/CPS document " + cps + " has the name of another repository file; rename it");
+                throw CaException.of("repository.cpsNameClash", cps);
             }
             try {
                 files.put(name, Files.readAllBytes(cps));

@@ -85,9 +85,9 @@ public final class GridMapServiceComponent implements GridMapService {
             database.inTransaction(c -> {
                 Set<String> register = tables.registeredAccounts(c);
                 for (String account : stored.accounts()) {
-                    String problem = accountProblem(account, register);
-                    if (problem != null) {
-                        throw new CaException(problem);
+                    CaException refusal = accountRefusal(account, register);
+                    if (refusal != null) {
+                        throw refusal;
                     }
                 }
                 tables.upsert(c, stored, by.username(), clock.instant());
@@ -108,7 +108,7 @@ public final class GridMapServiceComponent implements GridMapService {
         try {
             String dn = slashForm(subjectDn);
             if (!database.withConnection(c -> tables.delete(c, dn))) {
-                throw new CaException("No mapping for " + dn);
+                throw CaException.of("gridmap.noMapping", dn);
             }
             access.success(by, "ca.mapping.remove", dn, "");
         } catch (CaException e) {
@@ -216,13 +216,11 @@ public final class GridMapServiceComponent implements GridMapService {
         }
     }
 
-    private static String accountProblem(String account, Set<String> register) {
-        String problem = GridMapFormat.accountProblem(account);
-        if (problem != null) {
-            return problem;
+    private static CaException accountRefusal(String account, Set<String> register) {
+        if (GridMapFormat.accountProblem(account) != null) {
+            return CaException.of("gridmap.badAccount", account);
         }
-        return register.contains(account) ? null
-                : "Account " + account + " is not in the account register (import the secretariat's register first)";
+        return register.contains(account) ? null : CaException.of("gridmap.unregistered", account);
     }
 
     /** Accepts the slash form, or the RFC 4514 form a certificate record shows, most significant first. */
@@ -234,7 +232,7 @@ public final class GridMapServiceComponent implements GridMapService {
         try {
             return GlobusNames.slashForm(new X500Name(BCStyle.INSTANCE, dn));
         } catch (IllegalArgumentException e) {
-            throw new CaException("Not a distinguished name: " + subjectDn);
+            throw CaException.of("gridmap.notDn", subjectDn);
         }
     }
 }

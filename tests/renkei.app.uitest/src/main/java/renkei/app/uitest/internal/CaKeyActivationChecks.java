@@ -151,8 +151,11 @@ final class CaKeyActivationChecks {
             if (expectIssued) {
                 report.check(!after.equals(before), "Issue CRL now signs a CRL with the key active: " + outcome, "number still " + after);
             } else {
-                report.check(after.equals(before) && outcome.contains("not activated"),
-                        "Issue CRL now is refused while the key is inactive: " + outcome, "CRL " + before + " -> " + after);
+                // The CA core's refusal in the console's language (renkei.ca.core messages, key.notActivated).
+                String refusal = test.settings().expectJapanese() ? "CA 鍵が活性化されていません" : "The CA key is not activated";
+                report.check(after.equals(before) && outcome.contains(refusal),
+                        "Issue CRL now is refused while the key is inactive, in the console's language: " + outcome,
+                        "CRL " + before + " -> " + after + ", refusal without '" + refusal + "'");
                 Thread.sleep(300);
                 test.screenshot(ui, main, "ca-crl-refused");
             }

@@ -163,18 +163,19 @@ public final class CaServiceComponent implements CaService {
     @Override
     public RevocationPreview previewRevocation(Session by, String serialHex) {
         require(by, "ca.revoke.preview", ISSUERS);
+        return authority.previewRevocation(serialHex, this::gridMapLines);
+    }
+
+    /** The grid-mapfile lines naming the certificate's subject; none while no mapping store runs. */
+    private List<String> gridMapLines(IssuedCertificate certificate) {
         GridMapService mappings = gridMap.get();
-        List<String> lines = List.of();
-        if (mappings != null) {
-            String subject = authority.find(serialHex).map(c -> renkei.ca.core.internal.repository.GlobusNames.slashForm(
-                    org.bouncycastle.asn1.x500.X500Name.getInstance(Pem.certificate(c.der()).getSubjectX500Principal().getEncoded())))
-                    .orElse(null);
-            if (subject != null) {
-                lines = mappings.mappings(Optional.of(subject)).stream().filter(m -> m.subjectDn().equals(subject))
-                        .map(CaServiceComponent::describe).toList();
-            }
+        if (mappings == null) {
+            return List.of();
         }
-        return authority.previewRevocation(serialHex, lines);
+        String subject = renkei.ca.core.internal.repository.GlobusNames.slashForm(org.bouncycastle.asn1.x500.X500Name.getInstance(
+                Pem.certificate(certificate.der()).getSubjectX500Principal().getEncoded()));
+        return mappings.mappings(Optional.of(subject)).stream().filter(m -> m.subjectDn().equals(subject))
+                .map(CaServiceComponent::describe).toList();
     }
 
     @Override

@@ -44,7 +44,7 @@ public record CaSettings(String caSubject, SubjectRules subjectRules, String crl
         String home = config.home().root().toString();
         Duration reissue = config.getDuration("ca.crl.reissueBefore", Duration.ofDays(7));
         if (reissue.compareTo(Duration.ofDays(7)) < 0) {
-            // CA-08 asks for re-issue no later than 7 days before expiry; a shorter lead is allowed only larger.
+            // CA-08: re-issue no later than 7 days before expiry, so a shorter configured lead is raised to 7 days.
             reissue = Duration.ofDays(7);
         }
         Map<String, List<String>> mail = new LinkedHashMap<>();

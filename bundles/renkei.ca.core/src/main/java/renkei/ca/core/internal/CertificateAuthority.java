@@ -158,17 +158,18 @@ public final class CertificateAuthority {
     }
 
     /** The certificate a revocation would touch and the CRL it would produce; refuses what cannot be revoked. */
-    public RevocationPreview previewRevocation(String serialHex, List<String> gridMapEntries) {
+    public RevocationPreview previewRevocation(String serialHex,
+            java.util.function.Function<IssuedCertificate, List<String>> gridMapEntries) {
         Instant now = clock.instant();
-        return database.withConnection(c -> {
-            IssuedCertificate certificate = store.find(c, serialHex)
-                    .orElseThrow(() -> CaException.of("revoke.noSuchSerial", serialHex));
-            if (certificate.status() != IssuedCertificate.Status.VALID) {
-                throw CaException.of("revoke.alreadyRevoked", certificate.serialHex());
-            }
-            int listed = store.revokedUnexpired(c, now).size() + (certificate.notAfter().isAfter(now) ? 1 : 0);
-            return new RevocationPreview(certificate, gridMapEntries, crls.nextNumber(c), listed);
-        });
+        IssuedCertificate certificate = database.withConnection(c -> store.find(c, serialHex))
+                .orElseThrow(() -> CaException.of("revoke.noSuchSerial", serialHex));
+        if (certificate.status() != IssuedCertificate.Status.VALID) {
+            throw CaException.of("revoke.alreadyRevoked", certificate.serialHex());
+        }
+        // Asked between the two reads so no connection is held while the mapping store uses its own.
+        List<String> lines = gridMapEntries.apply(certificate);
+        return database.withConnection(c -> new RevocationPreview(certificate, lines, crls.nextNumber(c),
+                store.revokedUnexpired(c, now).size() + (certificate.notAfter().isAfter(now) ? 1 : 0)));
     }
 
     public Optional<SignedCrl> latestCrl() {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.ca.ui.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -228,7 +226,7 @@ public final class GridMapPart {
         GridMapService service = gridMap;
         Session by = session;
         CaCalls.local(sync, summary.label(), NLS.bind(Messages.GridMap_importJob, file), () -> {
-            String text = read(Path.of(file));
+            String text = LocalFiles.readText(Path.of(file));
             return new DryRun(text, service.importGridMapfile(by, text, false));
         }, dryRun -> {
             if (new GridMapImportDialog(viewer.getControl().getShell(), file, dryRun.result()).open() != Window.OK) {
@@ -241,14 +239,6 @@ public final class GridMapPart {
                         summary.plain(NLS.bind(Messages.GridMap_imported, applied.added(), applied.changed()));
                     }, e -> summary.fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
         }, e -> summary.fail(NLS.bind(Messages.GridMap_importFailed, Formats.describe(e))));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(NLS.bind(Messages.Files_cannotRead, file), e);
-        }
     }
 
     @Inject

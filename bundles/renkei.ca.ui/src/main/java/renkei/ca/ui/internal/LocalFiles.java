@@ -34,6 +34,14 @@ final class LocalFiles {
         }
     }
 
+    static String readText(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(NLS.bind(Messages.Files_cannotRead, file), e);
+        }
+    }
+
     static void write(Path file, byte[] content) {
         try {
             AtomicFiles.write(file, content);

@@ -4,6 +4,8 @@ package renkei.platform;
 import java.util.List;
 import java.util.Optional;
 
+import renkei.platform.remote.RemoteService;
+
 /**
  * Source health of every monitored source, stored in the database so a console sees the results of
  * checks run by the headless server. Runs every {@code renkei.spi.HealthCheck} service on its
@@ -12,6 +14,7 @@ import java.util.Optional;
  *
  * @noimplement
  */
+@RemoteService
 public interface HealthService {
 
     String TOPIC_CHANGED = "renkei/health/changed";

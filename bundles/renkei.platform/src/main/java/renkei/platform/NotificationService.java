@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import renkei.platform.remote.LocalOnly;
+import renkei.platform.remote.RemoteService;
+import renkei.platform.remote.RequiresRole;
+
 /**
  * Notifications to people: the console feed and outgoing mail (X-02, CA-07). Mail is queued in the
  * database and delivered by a scheduled job that retries with exponential back-off, so nothing is
@@ -17,12 +21,14 @@ import java.util.Map;
  *
  * @noimplement
  */
+@RemoteService
 public interface NotificationService {
 
     /** EventAdmin topic posted after a feed item was added. */
     String TOPIC_FEED = "renkei/notification/feed";
 
     /** Adds an item to the console feed of every console sharing the database. */
+    @RequiresRole(value = {Role.OPERATIONS_OFFICE, Role.INCIDENT_RESPONDER}, action = "notify.post")
     Notification post(Severity severity, String source, String title, String body);
 
     /** Newest first. */
@@ -32,6 +38,7 @@ public interface NotificationService {
     List<Notification> feedSince(Instant since, int limit);
 
     /** Queues a mail; returns its queue id. */
+    @RequiresRole(value = Role.OPERATIONS_OFFICE, action = "mail.queue")
     long queueMail(MailMessage message);
 
     /**
@@ -39,6 +46,7 @@ public interface NotificationService {
      *
      * @param values placeholder values, referenced in templates as {@code {name}}
      */
+    @LocalOnly("templated mail is sent by the services that own the template")
     long queueTemplated(String recipient, Locale locale, String templateId, Map<String, String> values);
 
     /**
@@ -46,7 +54,9 @@ public interface NotificationService {
      *
      * @return number of mails sent
      */
+    @RequiresRole(value = Role.OPERATIONS_OFFICE, action = "mail.deliver")
     int deliverDue();
 
+    @RequiresRole(value = Role.OPERATIONS_OFFICE, action = "mail.queue.list")
     List<MailStatus> mailQueue(int limit);
 }

@@ -11,6 +11,6 @@ public final class PlatformSchema {
 
     public static SchemaMigrations migrations() {
         return SchemaMigrations.fromResources("platform", PlatformSchema.class,
-                "V1__audit.sql", "V2__identity.sql", "V3__notifications.sql", "V4__scheduler_and_health.sql");
+                "V1__audit.sql", "V2__identity.sql", "V3__notifications.sql", "V4__scheduler_and_health.sql", "V5__sessions.sql");
     }
 }

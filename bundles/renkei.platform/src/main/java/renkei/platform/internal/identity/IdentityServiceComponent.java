@@ -11,15 +11,21 @@ import renkei.platform.AuditLog;
 import renkei.platform.Database;
 import renkei.platform.IdentityService;
 import renkei.platform.SecretStore;
+import renkei.platform.SiteConfig;
 
-/** Publishes the identity service; the TOTP wrapping key lives in the home's secret store. */
+/**
+ * Publishes the identity service; the TOTP wrapping key lives in the home's secret store, session
+ * lifetimes come from {@code session.idle} and {@code session.absolute}.
+ */
 @Component(service = IdentityService.class)
 public final class IdentityServiceComponent extends JdbcIdentityService {
 
     static final String TOTP_KEY_ALIAS = "identity.totp.wrapping";
 
     @Activate
-    public IdentityServiceComponent(@Reference Database database, @Reference AuditLog audit, @Reference SecretStore secrets) {
-        super(database, audit, secrets.wrappingKey(TOTP_KEY_ALIAS), new PasswordHasher(), Clock.systemUTC());
+    public IdentityServiceComponent(@Reference Database database, @Reference AuditLog audit, @Reference SecretStore secrets,
+            @Reference SiteConfig config) {
+        super(database, audit, secrets.wrappingKey(TOTP_KEY_ALIAS), new PasswordHasher(), Clock.systemUTC(),
+                config.getDuration("session.idle", DEFAULT_IDLE), config.getDuration("session.absolute", DEFAULT_ABSOLUTE));
     }
 }

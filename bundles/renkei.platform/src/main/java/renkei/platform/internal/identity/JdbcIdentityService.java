@@ -31,6 +31,7 @@ import renkei.platform.AuditLog;
 import renkei.platform.AuditResult;
 import renkei.platform.AuthenticationException;
 import renkei.platform.AuthenticationException.Reason;
+import renkei.platform.CallChannel;
 import renkei.platform.Database;
 import renkei.platform.IdentityService;
 import renkei.platform.NewOperator;
@@ -45,6 +46,8 @@ public class JdbcIdentityService implements IdentityService {
     static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final int MIN_PASSWORD_LENGTH = 12;
+    static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
+    static final Duration DEFAULT_ABSOLUTE = Duration.ofHours(12);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final Database database;
@@ -53,10 +56,24 @@ public class JdbcIdentityService implements IdentityService {
     private final Totp totp = new Totp();
     private final TotpSecretWrapper wrapper;
     private final Clock clock;
+    private final SessionStore sessions;
     /** Verified against unknown user names so that response time does not reveal which names exist. */
     private final String decoyHash;
 
     public JdbcIdentityService(Database database, AuditLog audit, SecretKey totpWrappingKey, PasswordHasher hasher, Clock clock) {
+        this(database, audit, totpWrappingKey, hasher, clock, DEFAULT_IDLE, DEFAULT_ABSOLUTE);
+    }
+
+    /**
+     * @param idle     a session unused this long ends
+     * @param absolute a session ends this long after login, however busy
+     */
+    public JdbcIdentityService(Database database, AuditLog audit, SecretKey totpWrappingKey, PasswordHasher hasher, Clock clock,
+            Duration idle, Duration absolute) {
+        if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
+            throw new IllegalArgumentException("Session lifetimes need 0 < idle <= absolute, got idle " + idle + ", absolute " + absolute);
+        }
+        this.sessions = new SessionStore(database, clock, idle, absolute);
         this.database = database;
         this.audit = audit;
         this.hasher = hasher;
@@ -107,10 +124,51 @@ public class JdbcIdentityService implements IdentityService {
         if (hasher.needsRehash(stored.passwordHash)) {
             update("UPDATE renkei_operator SET password_hash = ? WHERE username = ?", hasher.hash(password), username);
         }
-        Session session = new Session(stored.operator, now, secondFactor);
+        String channel = CallChannel.current();
+        String token = sessions.open(username, channel, secondFactor, now);
+        Session session = new Session(stored.operator, now, secondFactor, Optional.of(token));
         audit.append(AuditEntry.of(username, session.rolesText(), "login", username, AuditResult.SUCCESS,
-                secondFactor ? "password+totp" : "password"));
+                (secondFactor ? "password+totp" : "password") + " channel=" + channel));
         return session;
+    }
+
+    @Override
+    public Session resume(String token) throws AuthenticationException {
+        String channel = CallChannel.current();
+        Optional<SessionStore.Stored> found = sessions.use(token);
+        if (found.isEmpty()) {
+            throw refuseSession("", Reason.SESSION_INVALID, "unknown or ended session token, channel=" + channel);
+        }
+        SessionStore.Stored stored = found.get();
+        if (!stored.channel().equals(channel)) {
+            // A token presented over another client certificate was copied off its console.
+            throw refuseSession(stored.username(), Reason.SESSION_INVALID,
+                    "token opened over " + stored.channel() + " presented over " + channel);
+        }
+        if (stored.expired()) {
+            sessions.close(token);
+            throw refuseSession(stored.username(), Reason.SESSION_EXPIRED, "session lifetime ended");
+        }
+        Optional<Operator> operator = find(stored.username());
+        if (operator.isEmpty() || !operator.get().enabled()) {
+            sessions.close(token);
+            throw refuseSession(stored.username(), Reason.DISABLED, "account disabled or removed");
+        }
+        return new Session(operator.get(), stored.authenticatedAt(), stored.secondFactor(), Optional.of(token));
+    }
+
+    @Override
+    public void logout(Session session) {
+        boolean ended = session.token().map(sessions::close).orElse(false);
+        audit.append(AuditEntry.of(session.username(), session.rolesText(), "logout", session.username(),
+                ended ? AuditResult.SUCCESS : AuditResult.FAILURE, ended ? "" : "no open session"));
+    }
+
+    private AuthenticationException refuseSession(String username, Reason reason, String detail) {
+        audit.append(AuditEntry.of(username, "", "session.resume", username, AuditResult.DENIED, reason + ": " + detail));
+        return new AuthenticationException(reason, reason == Reason.SESSION_EXPIRED
+                ? "Your session has expired; log in again"
+                : reason == Reason.DISABLED ? "This account is disabled" : "Not logged in (no valid session); log in again");
     }
 
     private void recordFailure(StoredOperator stored, Instant now) {
@@ -262,6 +320,9 @@ public class JdbcIdentityService implements IdentityService {
         require(by, enabled ? "operator.enable" : "operator.disable", Role.OPERATIONS_OFFICE);
         if (update("UPDATE renkei_operator SET enabled = ? WHERE username = ?", enabled, username) == 0) {
             throw new IllegalArgumentException("No operator " + username);
+        }
+        if (!enabled) {
+            sessions.closeAll(username);
         }
         audit.append(AuditEntry.of(by.username(), by.rolesText(), enabled ? "operator.enable" : "operator.disable", username,
                 AuditResult.SUCCESS, ""));

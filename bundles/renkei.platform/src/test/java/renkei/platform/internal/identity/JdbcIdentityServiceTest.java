@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import renkei.platform.AuditRecord;
 import renkei.platform.AuditResult;
 import renkei.platform.AuthenticationException;
 import renkei.platform.AuthenticationException.Reason;
+import renkei.platform.CallChannel;
 import renkei.platform.NewOperator;
 import renkei.platform.Role;
 import renkei.platform.Session;
@@ -154,6 +156,61 @@ class JdbcIdentityServiceTest {
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> identity.authenticate("office", PASSWORD, null));
         assertEquals(Reason.DISABLED, e.reason());
         assertFalse(identity.find("office").orElseThrow().enabled());
+    }
+
+    @Test
+    void aSessionIsResumedByItsTokenWithTheAccountReloaded() throws Exception {
+        assertTrue(office.token().isPresent());
+        Session resumed = identity.resume(office.token().get());
+        assertEquals("office", resumed.username());
+        assertEquals(office.authenticatedAt(), resumed.authenticatedAt());
+        assertFalse(resumed.toString().contains(office.token().get()), "tokens stay out of logs");
+        identity.createOperator(office, new NewOperator("helper", "Help Desk", Optional.empty(), Optional.empty(),
+                Set.of(Role.HELP_DESK), "helper-password-1".toCharArray()));
+        Session helper = identity.authenticate("helper", "helper-password-1".toCharArray(), null);
+        identity.setEnabled(office, "helper", false);
+        AuthenticationException disabled = assertThrows(AuthenticationException.class,
+                () -> identity.resume(helper.token().get()));
+        assertTrue(disabled.reason() == Reason.DISABLED || disabled.reason() == Reason.SESSION_INVALID, disabled.reason().name());
+    }
+
+    @Test
+    void aTokenIsRefusedOverAnotherChannelAndAudited() throws Exception {
+        Session remote = CallChannel.callOver("tls:aaaa", () -> identity.authenticate("office", PASSWORD, null));
+        assertEquals("office", CallChannel.callOver("tls:aaaa", () -> identity.resume(remote.token().get())).username());
+        AuthenticationException stolen = assertThrows(AuthenticationException.class,
+                () -> CallChannel.callOver("tls:bbbb", () -> identity.resume(remote.token().get())));
+        assertEquals(Reason.SESSION_INVALID, stolen.reason());
+        assertThrows(AuthenticationException.class, () -> identity.resume(remote.token().get()), "nor locally");
+        assertTrue(audit.query(AuditQuery.latest(20).actionStartingWith("session.resume")).stream()
+                .anyMatch(r -> r.result() == AuditResult.DENIED && r.detail().contains("tls:bbbb")));
+    }
+
+    @Test
+    void sessionsEndWhenIdleAtTheirAbsoluteLifetimeAndAtLogout() throws Exception {
+        String token = office.token().get();
+        clock.advance(Duration.ofMinutes(29));
+        identity.resume(token);
+        clock.advance(Duration.ofMinutes(29));
+        identity.resume(token);
+        clock.advance(Duration.ofMinutes(31));
+        assertEquals(Reason.SESSION_EXPIRED, assertThrows(AuthenticationException.class, () -> identity.resume(token)).reason());
+
+        Session busy = identity.authenticate("office", PASSWORD, null);
+        for (int i = 0; i < 26; i++) {
+            clock.advance(Duration.ofMinutes(28));
+            if (i < 25) {
+                identity.resume(busy.token().get());
+            }
+        }
+        assertEquals(Reason.SESSION_EXPIRED,
+                assertThrows(AuthenticationException.class, () -> identity.resume(busy.token().get())).reason(), "12 h at most");
+
+        Session ended = identity.authenticate("office", PASSWORD, null);
+        identity.logout(ended);
+        assertEquals(Reason.SESSION_INVALID,
+                assertThrows(AuthenticationException.class, () -> identity.resume(ended.token().get())).reason());
+        assertThrows(AuthenticationException.class, () -> identity.resume("forged-token"));
     }
 
     private static String pad(String base32) {

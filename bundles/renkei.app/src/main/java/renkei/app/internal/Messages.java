@@ -165,6 +165,10 @@ public final class Messages extends NLS {
     public static String Status_scheduler;
     public static String Status_schedulerActive;
     public static String Status_schedulerInactive;
+    public static String Status_schedulerOnServer;
+    public static String Status_server;
+    public static String Status_serverConnected;
+    public static String Status_serverLost;
     public static String Status_unavailable;
     public static String Status_unknown;
     public static String Status_warning;

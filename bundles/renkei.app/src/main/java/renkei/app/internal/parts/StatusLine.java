@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -26,10 +27,13 @@ import renkei.app.internal.WidgetIds;
 import renkei.platform.Database;
 import renkei.platform.Scheduler;
 import renkei.platform.Session;
+import renkei.platform.remote.ConnectionEvents;
+import renkei.platform.remote.ServerConnection;
 
 /**
- * The bottom trim: who is logged in with which roles, which database the console uses, whether
- * this process runs scheduled tasks, and when the Dashboard last read the stored health. It
+ * The bottom trim: who is logged in with which roles, where the data lives (the database this
+ * process opened, or the server it is connected to and whether that link is up), whether this
+ * process runs scheduled tasks, and when the Dashboard last read the stored health. It
  * stretches over the whole window width (tag {@code stretch} in the model); when that is too narrow
  * the operator and database texts are shortened first. Reads only values the services hold in
  * memory. UI thread only.
@@ -49,7 +53,13 @@ public final class StatusLine {
     @Service
     private Scheduler scheduler;
 
+    @Inject
+    @Optional
+    @Service
+    private ServerConnection server;
+
     private Label refreshedLabel;
+    private CLabel databaseLabel;
 
     @PostConstruct
     void createControls(Composite parent) {
@@ -63,14 +73,44 @@ public final class StatusLine {
         String rolesText = NLS.bind(Messages.Status_roles, roles());
         shrinkingLabel(line, WidgetIds.STATUS_ROLES, rolesText, rolesText);
         separator(line);
-        String databaseText = NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe());
-        shrinkingLabel(line, WidgetIds.STATUS_DATABASE, databaseText, databaseText);
+        String databaseText = dataLocationText();
+        databaseLabel = shrinkingLabel(line, WidgetIds.STATUS_DATABASE, databaseText, databaseText);
+        showServerState();
         separator(line);
-        label(line, WidgetIds.STATUS_SCHEDULER, scheduler == null ? NLS.bind(Messages.Status_scheduler, Messages.Status_unavailable)
-                : NLS.bind(Messages.Status_scheduler, scheduler.isActive() ? Messages.Status_schedulerActive
-                        : Messages.Status_schedulerInactive));
+        label(line, WidgetIds.STATUS_SCHEDULER, NLS.bind(Messages.Status_scheduler, scheduler != null
+                ? (scheduler.isActive() ? Messages.Status_schedulerActive : Messages.Status_schedulerInactive)
+                : server != null ? Messages.Status_schedulerOnServer : Messages.Status_unavailable));
         separator(line);
         refreshedLabel = label(line, WidgetIds.STATUS_REFRESHED, NLS.bind(Messages.Status_refreshed, Formats.NONE));
+    }
+
+    private String dataLocationText() {
+        if (server != null) {
+            return NLS.bind(Messages.Status_server, server.serverUrl(), server.connected() ? Messages.Status_serverConnected
+                    : NLS.bind(Messages.Status_serverLost, server.lastError().orElse(Messages.Status_unknown)));
+        }
+        return NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe());
+    }
+
+    /** A lost server is shown in the error colour so an operator notices before acting. */
+    private void showServerState() {
+        if (databaseLabel == null || databaseLabel.isDisposed()) {
+            return;
+        }
+        String text = dataLocationText();
+        databaseLabel.setText(text);
+        databaseLabel.setToolTipText(text);
+        Color colour = server != null && !server.connected() ? databaseLabel.getDisplay().getSystemColor(SWT.COLOR_RED) : null;
+        databaseLabel.setForeground(colour);
+    }
+
+    @Inject
+    @Optional
+    void connectionChanged(@UIEventTopic(ConnectionEvents.TOPIC) org.osgi.service.event.Event change) {
+        showServerState();
+        if (databaseLabel != null && !databaseLabel.isDisposed()) {
+            databaseLabel.getShell().layout(new Control[] { databaseLabel }, SWT.DEFER);
+        }
     }
 
     private String roles() {

@@ -4,6 +4,7 @@ package renkei.server.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class LoginCommands {
             String token = session.token()
                     .orElseThrow(() -> new IllegalStateException("the identity service opened a session without a token"));
             Instant notAfter = session.authenticatedAt().plus(context.service(SiteConfig.class)
-                    .getDuration("session.absolute", DEFAULT_ABSOLUTE));
+                    .getDuration("session.absolute", DEFAULT_ABSOLUTE)).truncatedTo(ChronoUnit.SECONDS);
             file.write(new CliSessionFile.Login(session.username(), token, notAfter));
             context.out().println("logged in as " + session.username() + " (roles " + session.rolesText() + ") until " + notAfter);
             return 0;

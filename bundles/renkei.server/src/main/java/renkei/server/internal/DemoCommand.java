@@ -49,6 +49,7 @@ final class DemoCommand extends Command {
         }
         // The seeders' session is not the CLI's: scripts log in themselves ('renkei login').
         identity.logout(office);
+        out.println("CLI login:              renkei login --user " + DemoSeeder.DEMO_USER + " (reads the password line)");
         out.println("Demo home ready: " + context.home());
         return 0;
     }

@@ -42,8 +42,8 @@ final class LoginCommands {
             String user = options.required("--user");
             IdentityService identity = context.service(IdentityService.class);
             CliSessionFile file = new CliSessionFile(context.home());
-            endPrevious(identity, file);
             Session session = CliLogins.login(identity, context.prompter(), user);
+            endPrevious(identity, file);
             String token = session.token()
                     .orElseThrow(() -> new IllegalStateException("the identity service opened a session without a token"));
             Instant notAfter = session.authenticatedAt().plus(context.service(SiteConfig.class)
@@ -53,7 +53,10 @@ final class LoginCommands {
             return 0;
         }
 
-        /** A second login replaces the first; its session is ended rather than left open until it expires. */
+        /**
+         * A second login replaces the first; its session is ended rather than left open until it
+         * expires. Only after the new login succeeded: a mistyped password keeps the operator logged in.
+         */
         private static void endPrevious(IdentityService identity, CliSessionFile file) throws IOException {
             Optional<CliSessionFile.Login> previous = file.read();
             if (previous.isPresent()) {

@@ -27,6 +27,18 @@ ensure_built() {
   touch "$marker"
 }
 
+# Logs the CLI in to $RENKEI_HOME (`renkei login`): the password line, then a TOTP code when a
+# base32 secret is given (oathtool computes it). Quiet unless it fails.
+#   renkei_login <user> <password> [<totp-secret>]
+renkei_login() {
+  local user=$1 password=$2 secret=${3:-} out
+  if [ -n "$secret" ]; then
+    out=$(printf '%s\n%s\n' "$password" "$(oathtool --totp -b "$secret")" | "$RENKEI_REPO/releng/renkei" login --user "$user" 2>&1)
+  else
+    out=$(printf '%s\n' "$password" | "$RENKEI_REPO/releng/renkei" login --user "$user" 2>&1)
+  fi || { echo "$out" >&2; die "renkei login --user $user failed"; }
+}
+
 java_bin() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
 }

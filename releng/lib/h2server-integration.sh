@@ -22,6 +22,8 @@ grep -q "H2 server mode: tcp://" "$work/server.log" || fail "server did not star
 mkdir -p "$work/client"
 printf 'db.url=jdbc:h2:tcp://127.0.0.1:%s/renkei\ndb.user=renkei\n' "$port" > "$work/client/renkei.properties"
 client() { RENKEI_HOME="$work/client" "$RENKEI_REPO/releng/renkei" "$@"; }
+# The demo operator logs in from each installation; the session rows live in the served database.
+for home in client server; do RENKEI_HOME="$work/$home" renkei_login demo renkei-demo-2026; done
 client operator list | grep -q '^demo' || fail "client does not see the server's operators"
 client notify post --severity INFO --source h2-it --title "H2サーバーモード" >/dev/null
 client notify feed --limit 3 | grep -q "H2サーバーモード" || fail "client cannot read back its notification"

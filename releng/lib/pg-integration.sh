@@ -31,6 +31,8 @@ cli() { local site=$1; shift; RENKEI_HOME="$work/$site" "$RENKEI_REPO/releng/ren
 echo "pg-integration: audit records written by A are visible to B"
 printf 'integration-office-pass\n' > "$work/password"
 cli a operator bootstrap --user office --name "運用担当 統合テスト" --password-file "$work/password" >/dev/null
+# Each installation's CLI logs in for itself; the session rows live in the shared database.
+for site in a b; do RENKEI_HOME="$work/$site" renkei_login office integration-office-pass; done
 cli b audit list --action operator.create | grep -q $'\toperator.create\toffice\tSUCCESS' || fail "B does not see A's audit record"
 cli b operator list | grep -q '^office' || fail "B does not see the operator A created"
 cli b audit verify >/dev/null || fail "audit chain broken after cross-instance writes"

@@ -12,6 +12,10 @@ import java.io.PrintStream;
  */
 public interface DemoSeeder {
 
+    /** The demo home's operations-office login, printed by {@code renkei demo init} and documented in the README. */
+    String DEMO_USER = "demo";
+    String DEMO_PASSWORD = "renkei-demo-2026";
+
     /** Seeders run in ascending order; the platform uses 0. */
     int order();
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import renkei.platform.Session;
+import renkei.platform.remote.RemoteService;
 
 /**
  * The CA signing key (CA-02, CA-12): the key ceremony, and dual-control activation. The key lives in
@@ -17,8 +18,13 @@ import renkei.platform.Session;
  *
  * <p>Thread-safe; methods block. Posts EventAdmin topic {@link #TOPIC_KEY} when the state changes.
  *
+ * <p>Exported to connected consoles: the ceremony and activation check their sessions themselves
+ * (freshly logged-in CA operators with TOTP); the status and the CA certificate are for any
+ * logged-in operator.
+ *
  * @noimplement
  */
+@RemoteService
 public interface CaKeyService {
 
     String TOPIC_KEY = "renkei/ca/key";

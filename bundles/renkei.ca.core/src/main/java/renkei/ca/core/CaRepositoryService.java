@@ -4,6 +4,7 @@ package renkei.ca.core;
 import java.util.Optional;
 
 import renkei.platform.Session;
+import renkei.platform.remote.RemoteService;
 
 /**
  * The CA repository (CA-09): a directory the site serves over HTTPS holding the CA certificate (PEM
@@ -13,8 +14,11 @@ import renkei.platform.Session;
  *
  * <p>Thread-safe; methods block on disk and database. Publishing is audited.
  *
+ * <p>Exported to connected consoles; the outcome of the last publish is for any logged-in operator.
+ *
  * @noimplement
  */
+@RemoteService
 public interface CaRepositoryService {
 
     PublishReport publish(Session by);

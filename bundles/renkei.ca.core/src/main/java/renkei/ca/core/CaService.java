@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import renkei.platform.Session;
+import renkei.platform.remote.RemoteService;
 
 /**
  * Certificate issuance, license IDs, revocation and CRLs (CA-01 … CA-08, CA-14), the one entry point
@@ -15,10 +16,15 @@ import renkei.platform.Session;
  * refusals included, in the {@code ca} category.
  *
  * <p>Thread-safe; methods block on the database and on signing: never call them on the UI thread.
- * Posts EventAdmin topic {@link #TOPIC_CHANGED} after anything it stores changed.
+ * Posts EventAdmin topic {@link #TOPIC_CHANGED} after anything it stores changed, and a console
+ * feed item (source {@code ca}) after each revocation committed.
+ *
+ * <p>Exported to connected consoles: methods with a {@code Session} check it themselves; the CA
+ * certificate and the newest CRL are public documents any logged-in operator may fetch.
  *
  * @noimplement
  */
+@RemoteService
 public interface CaService {
 
     /** EventAdmin topic posted after an issuance, revocation, license change or new CRL. */
@@ -30,6 +36,22 @@ public interface CaService {
      * @param commonName the FQDN (host) or {@code service/fqdn} (service); empty takes the CSR's CN
      */
     IssuedCertificate issue(Session by, CertificateProfile profile, byte[] csr, Optional<String> commonName);
+
+    /**
+     * The TLS certificate of a Renkei server's HTTPS endpoint ({@link CertificateProfile#SERVER}) for
+     * the key of {@code csr}: CN the first host name, which must be a FQDN; a subjectAltName dNSName
+     * for every host name; extendedKeyUsage serverAuth. A valid server certificate of the same CN is
+     * revoked as superseded in the same transaction. Needs {@code CA_OPERATOR} and the activated key.
+     */
+    IssuedCertificate issueServer(Session by, byte[] csr, List<String> hostNames);
+
+    /**
+     * An operator's TLS client certificate ({@link CertificateProfile#OPERATOR}) for the key of
+     * {@code csr}: CN the user name of an existing, enabled operator account; extendedKeyUsage
+     * clientAuth. The operator's valid previous one is revoked as superseded in the same
+     * transaction. Needs {@code CA_OPERATOR} and the activated key.
+     */
+    IssuedCertificate issueOperator(Session by, byte[] csr, String username);
 
     /**
      * CA-05/CA-06: gives a user a license ID when an attribute rule authorises them and they are

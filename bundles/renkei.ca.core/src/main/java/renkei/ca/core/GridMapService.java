@@ -4,7 +4,10 @@ package renkei.ca.core;
 import java.util.List;
 import java.util.Optional;
 
+import renkei.platform.Role;
 import renkei.platform.Session;
+import renkei.platform.remote.RemoteService;
+import renkei.platform.remote.RequiresRole;
 
 /**
  * The mapping store (CA-10): certificate subject DN ↔ local account(s) ↔ ePPN ↔ HPCI-ID, and
@@ -14,11 +17,16 @@ import renkei.platform.Session;
  *
  * <p>Thread-safe; methods block on the database. Changes are audited.
  *
+ * <p>Exported to connected consoles. The mappings name people (ePPN, HPCI-ID, accounts), so the
+ * methods without a session need the roles that may read them remotely.
+ *
  * @noimplement
  */
+@RemoteService
 public interface GridMapService {
 
     /** Mappings whose DN, account, ePPN or HPCI-ID contains {@code filter} (all when empty), by DN. */
+    @RequiresRole({ Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE })
     List<AccountMapping> mappings(Optional<String> filter);
 
     AccountMapping put(Session by, AccountMapping mapping);
@@ -26,9 +34,11 @@ public interface GridMapService {
     void remove(Session by, String subjectDn);
 
     /** The grid-mapfile as it would be published now. */
+    @RequiresRole({ Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE })
     String render();
 
     /** Unified-style differences between the published grid-mapfile and {@link #render()}; empty when equal. */
+    @RequiresRole({ Role.CA_OPERATOR, Role.CA_OFFICER, Role.OPERATIONS_OFFICE })
     List<String> diffAgainstPublished();
 
     /**

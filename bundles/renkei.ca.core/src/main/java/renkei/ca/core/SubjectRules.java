@@ -88,6 +88,30 @@ public final class SubjectRules {
         return host;
     }
 
+    /**
+     * Validates and normalises a further DNS name of a server certificate (subjectAltName): like
+     * {@link #hostCommonName} but a single label such as {@code localhost} is allowed too.
+     */
+    public static String dnsName(String name) {
+        String host = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        String[] labels = host.split("\\.", -1);
+        if (host.isEmpty() || host.length() > 253) {
+            throw CaException.of("subject.hostNotFqdn", name);
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                throw CaException.of("subject.hostBadLabel", label, name);
+            }
+        }
+        if (labels[labels.length - 1].matches("\\d+")) {
+            throw CaException.of("subject.hostIsAddress", name);
+        }
+        return host;
+    }
+
     /** {@code service/host.fqdn}, the Globus convention for service certificates. */
     public static String serviceCommonName(String service, String fqdn) {
         String name = service == null ? "" : service.strip().toLowerCase(Locale.ROOT);

@@ -44,6 +44,11 @@ public final class KeystoreSecretStore implements SecretStore {
         this(config.home());
     }
 
+    /** The store of any home, for {@link renkei.platform.SecretStores#open}. */
+    public static KeystoreSecretStore forHome(RenkeiHome home) {
+        return new KeystoreSecretStore(home);
+    }
+
     KeystoreSecretStore(RenkeiHome home) {
         this.file = home.resolve("secrets.p12");
         this.password = masterPassword(home);

@@ -17,6 +17,8 @@ import renkei.platform.AuditLog;
 import renkei.platform.AuditQuery;
 import renkei.platform.AuditRecord;
 import renkei.platform.AuditVerification;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
 
 /** {@code renkei audit …}: verify the hash chains, list and export records. */
 final class AuditCommands {
@@ -26,15 +28,16 @@ final class AuditCommands {
 
     static final class Verify extends Command {
 
-        Verify(Services services) {
+        Verify() {
             super("audit verify",
-                    "[--category C] - check the audit hash chains; exit 1 and name the first broken record if tampered", services);
+                    "[--category C] - check the audit hash chains; exit 1 and name the first broken record if tampered");
         }
 
         @Override
-        int run(java.util.List<String> args, PrintStream out) {
+        public int run(CliContext context, java.util.List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--category"), Set.of());
-            AuditLog audit = services.require(AuditLog.class);
+            AuditLog audit = context.service(AuditLog.class);
             java.util.List<AuditVerification> results = options.value("--category").map(c -> java.util.List.of(audit.verify(c)))
                     .orElseGet(audit::verifyAll);
             boolean intact = true;
@@ -48,16 +51,17 @@ final class AuditCommands {
 
     static final class List extends Command {
 
-        List(Services services) {
+        List() {
             super("audit list",
-                    "[--category C] [--actor U] [--action PREFIX] [--limit N] - newest audit records, tab-separated", services);
+                    "[--category C] [--actor U] [--action PREFIX] [--limit N] - newest audit records, tab-separated");
         }
 
         @Override
-        int run(java.util.List<String> args, PrintStream out) {
+        public int run(CliContext context, java.util.List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--category", "--actor", "--action", "--limit"), Set.of());
             AuditQuery query = query(options, options.intValue("--limit", 50));
-            for (AuditRecord record : services.require(AuditLog.class).query(query)) {
+            for (AuditRecord record : context.service(AuditLog.class).query(query)) {
                 out.println(String.join("\t", record.occurredAt().toString(), record.category(), Long.toString(record.seq()),
                         record.actor(), record.actorRole(), record.action(), record.target(), record.result().name(),
                         record.detail().replace('\t', ' ').replace('\n', ' ')));
@@ -68,16 +72,17 @@ final class AuditCommands {
 
     static final class Export extends Command {
 
-        Export(Services services) {
+        Export() {
             super("audit export",
-                    "[--category C] [--from ISO-INSTANT] [--to ISO-INSTANT] [--out FILE] - all matching records as CSV (UTF-8, RFC 4180) with hashes", services);
+                    "[--category C] [--from ISO-INSTANT] [--to ISO-INSTANT] [--out FILE] - all matching records as CSV (UTF-8, RFC 4180) with hashes");
         }
 
         @Override
-        int run(java.util.List<String> args, PrintStream out) throws Exception {
+        public int run(CliContext context, java.util.List<String> args) throws Exception {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--category", "--actor", "--action", "--from", "--to", "--out"), Set.of());
             AuditQuery query = query(options, Integer.MAX_VALUE);
-            java.util.List<AuditRecord> records = services.require(AuditLog.class).query(query);
+            java.util.List<AuditRecord> records = context.service(AuditLog.class).query(query);
             Optional<String> file = options.value("--out");
             if (file.isPresent()) {
                 AtomicFiles.write(Path.of(file.get()), stream -> {

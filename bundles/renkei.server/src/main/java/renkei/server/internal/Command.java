@@ -1,39 +1,41 @@
 // SPDX-License-Identifier: EPL-2.0
 package renkei.server.internal;
 
-import java.io.PrintStream;
-import java.util.List;
+import renkei.platform.cli.CliCommand;
 
-/** One {@code renkei <name> …} subcommand: its words, its usage line and what it does. */
-abstract class Command {
+/** A platform subcommand of {@code renkei}: its words and usage line; domain bundles publish their own {@link CliCommand}s. */
+abstract class Command implements CliCommand {
 
     private final String name;
     private final String usage;
-    protected final Services services;
+    private final boolean needsSession;
 
     /**
      * @param name  the words that select this command, e.g. {@code "audit verify"}
      * @param usage shown by {@code renkei help}: arguments after the name, then a dash and a summary
      */
-    Command(String name, String usage, Services services) {
-        this.name = name;
-        this.usage = usage;
-        this.services = services;
+    Command(String name, String usage) {
+        this(name, usage, true);
     }
 
-    final String name() {
+    Command(String name, String usage, boolean needsSession) {
+        this.name = name;
+        this.usage = usage;
+        this.needsSession = needsSession;
+    }
+
+    @Override
+    public final String name() {
         return name;
     }
 
-    final String usage() {
+    @Override
+    public final String usage() {
         return usage;
     }
 
-    /**
-     * Runs the command.
-     *
-     * @param args arguments after the command name
-     * @return process exit code: 0 success, 1 the checked condition failed, 2 bad usage
-     */
-    abstract int run(List<String> args, PrintStream out) throws Exception;
+    @Override
+    public final boolean needsSession() {
+        return needsSession;
+    }
 }

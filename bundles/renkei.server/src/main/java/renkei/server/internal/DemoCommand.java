@@ -13,7 +13,8 @@ import renkei.platform.NewOperator;
 import renkei.platform.Role;
 import renkei.platform.Scheduler;
 import renkei.platform.Session;
-import renkei.platform.internal.demo.PlatformDemoSeeder;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
 
 /**
  * {@code renkei demo init}: seeds a demo home. The wrapper script has already emptied the home and
@@ -23,29 +24,33 @@ import renkei.platform.internal.demo.PlatformDemoSeeder;
  */
 final class DemoCommand extends Command {
 
-    DemoCommand(Services services) {
+    DemoCommand() {
         super("demo init",
-                "- create a fresh demo home (embedded H2, demo operators, sample data) in RENKEI_HOME", services);
+                "- create a fresh demo home (embedded H2, demo operators, sample data) in RENKEI_HOME", false);
     }
 
     @Override
-    int run(List<String> args, PrintStream out) throws Exception {
+    public int run(CliContext context, List<String> args) throws Exception {
+        PrintStream out = context.out();
         new Arguments(args, java.util.Set.of(), java.util.Set.of());
-        IdentityService identity = services.require(IdentityService.class);
-        identity.bootstrap(new NewOperator(PlatformDemoSeeder.DEMO_USER, "デモ運用担当 (Demo operator)",
+        IdentityService identity = context.service(IdentityService.class);
+        identity.bootstrap(new NewOperator(DemoSeeder.DEMO_USER, "デモ運用担当 (Demo operator)",
                 Optional.of("office@example.ac.jp"), Optional.empty(),
                 EnumSet.of(Role.OPERATIONS_OFFICE, Role.HELP_DESK, Role.INCIDENT_RESPONDER, Role.LOG_ADMINISTRATOR),
-                PlatformDemoSeeder.DEMO_PASSWORD.toCharArray()));
-        Session office = identity.authenticate(PlatformDemoSeeder.DEMO_USER, PlatformDemoSeeder.DEMO_PASSWORD.toCharArray(), null);
-        List<DemoSeeder> seeders = services.all(DemoSeeder.class).stream().sorted(Comparator.comparingInt(DemoSeeder::order)).toList();
+                DemoSeeder.DEMO_PASSWORD.toCharArray()));
+        Session office = identity.authenticate(DemoSeeder.DEMO_USER, DemoSeeder.DEMO_PASSWORD.toCharArray(), null);
+        List<DemoSeeder> seeders = context.services(DemoSeeder.class).stream().sorted(Comparator.comparingInt(DemoSeeder::order)).toList();
         for (DemoSeeder seeder : seeders) {
             seeder.seed(office, out);
         }
-        Scheduler scheduler = services.require(Scheduler.class);
+        Scheduler scheduler = context.service(Scheduler.class);
         for (String task : scheduler.taskIds()) {
             scheduler.runNow(task);
         }
-        out.println("Demo home ready: " + renkei.platform.RenkeiHome.fromEnvironment());
+        // The seeders' session is not the CLI's: scripts log in themselves ('renkei login').
+        identity.logout(office);
+        out.println("CLI login:              renkei login --user " + DemoSeeder.DEMO_USER + " (reads the password line)");
+        out.println("Demo home ready: " + context.home());
         return 0;
     }
 }

@@ -6,19 +6,25 @@ import java.util.List;
 import java.util.Set;
 
 import renkei.platform.Database;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
 
 /** {@code renkei diag components}: every DS component's state; exit 1 when any is unsatisfied. */
 final class DiagCommand extends Command {
 
+    private final Services services;
+
     DiagCommand(Services services) {
         super("diag components",
-                "- list Declarative Services components and their state; exit 1 if any is unsatisfied or failed", services);
+                "- list Declarative Services components and their state; exit 1 if any is unsatisfied or failed", false);
+        this.services = services;
     }
 
     @Override
-    int run(List<String> args, PrintStream out) {
+    public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
         new Arguments(args, Set.of(), Set.of());
-        services.require(Database.class);
+        context.service(Database.class);
         services.components().forEach(out::println);
         List<String> problems = services.problems();
         problems.forEach(p -> System.err.println("renkei diag: " + p));

@@ -9,20 +9,23 @@ import java.util.Set;
 
 import renkei.platform.HealthService;
 import renkei.platform.SourceHealth;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
 import renkei.spi.HealthStatus;
 
 /** {@code renkei health}: the Dashboard as text; exit 1 when any source is critical. */
 final class HealthCommand extends Command {
 
-    HealthCommand(Services services) {
+    HealthCommand() {
         super("health",
-                "[--run SOURCE-ID] - source health (status, source, last success, next run, expiry, summary); exit 1 if any is CRITICAL", services);
+                "[--run SOURCE-ID] - source health (status, source, last success, next run, expiry, summary); exit 1 if any is CRITICAL");
     }
 
     @Override
-    int run(List<String> args, PrintStream out) {
+    public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
         Arguments options = new Arguments(args, Set.of("--run"), Set.of());
-        HealthService health = services.require(HealthService.class);
+        HealthService health = context.service(HealthService.class);
         options.value("--run").ifPresent(health::runNow);
         boolean critical = false;
         Instant now = Instant.now();

@@ -11,6 +11,8 @@ import renkei.platform.MailStatus;
 import renkei.platform.Notification;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
 
 /** {@code renkei notify …} and {@code renkei mail …}: the console feed and the outgoing mail queue. */
 final class NotifyCommands {
@@ -18,23 +20,24 @@ final class NotifyCommands {
     private NotifyCommands() {
     }
 
-    static List<Command> all(Services services) {
-        return List.of(new Post(services), new Feed(services), new MailQueue(services), new MailTest(services),
-                new MailDeliver(services));
+    static List<Command> all() {
+        return List.of(new Post(), new Feed(), new MailQueue(), new MailTest(),
+                new MailDeliver());
     }
 
     private static final class Post extends Command {
 
-        Post(Services services) {
+        Post() {
             super("notify post",
-                    "--title T [--body B] [--severity INFO|WARNING|CRITICAL] [--source S] - add an item to every console's feed", services);
+                    "--title T [--body B] [--severity INFO|WARNING|CRITICAL] [--source S] - add an item to every console's feed");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--title", "--body", "--severity", "--source"), Set.of());
             Severity severity = Severity.valueOf(options.value("--severity").orElse("INFO").toUpperCase(Locale.ROOT));
-            Notification posted = services.require(NotificationService.class).post(severity,
+            Notification posted = context.service(NotificationService.class).post(severity,
                     options.value("--source").orElse("cli"), options.required("--title"), options.value("--body").orElse(""));
             out.println(posted.id());
             return 0;
@@ -43,15 +46,16 @@ final class NotifyCommands {
 
     private static final class Feed extends Command {
 
-        Feed(Services services) {
+        Feed() {
             super("notify feed",
-                    "[--limit N] - newest feed items: time, severity, source, title", services);
+                    "[--limit N] - newest feed items: time, severity, source, title");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
-            for (Notification n : services.require(NotificationService.class).feed(options.intValue("--limit", 20))) {
+            for (Notification n : context.service(NotificationService.class).feed(options.intValue("--limit", 20))) {
                 out.println(String.join("\t", n.createdAt().toString(), n.severity().name(), n.source(), n.title()));
             }
             return 0;
@@ -60,15 +64,16 @@ final class NotifyCommands {
 
     private static final class MailQueue extends Command {
 
-        MailQueue(Services services) {
+        MailQueue() {
             super("mail queue",
-                    "[--limit N] - outgoing mail: id, state, attempts, next attempt, recipient, charset, subject, last error", services);
+                    "[--limit N] - outgoing mail: id, state, attempts, next attempt, recipient, charset, subject, last error");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--limit"), Set.of());
-            for (MailStatus m : services.require(NotificationService.class).mailQueue(options.intValue("--limit", 50))) {
+            for (MailStatus m : context.service(NotificationService.class).mailQueue(options.intValue("--limit", 50))) {
                 out.println(String.join("\t", Long.toString(m.id()), m.state().name(), Integer.toString(m.attempts()),
                         m.nextAttemptAt().toString(), m.recipient(), m.charset(), m.subject(), m.lastError().orElse("")));
             }
@@ -78,15 +83,16 @@ final class NotifyCommands {
 
     private static final class MailTest extends Command {
 
-        MailTest(Services services) {
+        MailTest() {
             super("mail test",
-                    "--to ADDRESS [--lang en|ja] - queue the test mail template (delivered by the scheduler or 'mail deliver')", services);
+                    "--to ADDRESS [--lang en|ja] - queue the test mail template (delivered by the scheduler or 'mail deliver')");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--to", "--lang"), Set.of());
-            long id = services.require(NotificationService.class).queueTemplated(options.required("--to"),
+            long id = context.service(NotificationService.class).queueTemplated(options.required("--to"),
                     Locale.forLanguageTag(options.value("--lang").orElse("en")), "test", Map.of("operator", "renkei CLI (" + System.getProperty("user.name") + ")"));
             out.println(id);
             return 0;
@@ -95,15 +101,16 @@ final class NotifyCommands {
 
     private static final class MailDeliver extends Command {
 
-        MailDeliver(Services services) {
+        MailDeliver() {
             super("mail deliver",
-                    "- try every due mail now; prints how many were sent", services);
+                    "- try every due mail now; prints how many were sent");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             new Arguments(args, Set.of(), Set.of());
-            out.println(services.require(NotificationService.class).deliverDue());
+            out.println(context.service(NotificationService.class).deliverDue());
             return 0;
         }
     }

@@ -13,6 +13,9 @@ import renkei.platform.IdentityService;
 import renkei.platform.NewOperator;
 import renkei.platform.Operator;
 import renkei.platform.Role;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
+import renkei.platform.cli.UsageException;
 
 /** {@code renkei operator …}: inspect accounts and create the first one of a new installation. */
 final class OperatorCommands {
@@ -22,15 +25,16 @@ final class OperatorCommands {
 
     static final class ListOperators extends Command {
 
-        ListOperators(Services services) {
+        ListOperators() {
             super("operator list",
-                    "- operator accounts: user, roles, site, TOTP enrolled, enabled", services);
+                    "- operator accounts: user, roles, site, TOTP enrolled, enabled");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             new Arguments(args, Set.of(), Set.of());
-            for (Operator operator : services.require(IdentityService.class).list()) {
+            for (Operator operator : context.service(IdentityService.class).list()) {
                 out.println(String.join("\t", operator.username(), operator.roles().stream().map(Enum::name).sorted()
                         .reduce((a, b) -> a + "," + b).orElse(""), operator.site().orElse("-"),
                         operator.totpEnrolled() ? "totp" : "no-totp", operator.enabled() ? "enabled" : "disabled",
@@ -42,16 +46,17 @@ final class OperatorCommands {
 
     static final class Bootstrap extends Command {
 
-        Bootstrap(Services services) {
+        Bootstrap() {
             super("operator bootstrap",
-                    "--user U --name NAME --password-file F [--email E] - create the first operations-office account", services);
+                    "--user U --name NAME --password-file F [--email E] - create the first operations-office account", false);
         }
 
         @Override
-        int run(List<String> args, PrintStream out) throws Exception {
+        public int run(CliContext context, List<String> args) throws Exception {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--user", "--name", "--password-file", "--email"), Set.of());
             String password = Files.readString(Path.of(options.required("--password-file")), StandardCharsets.UTF_8).strip();
-            Operator created = services.require(IdentityService.class).bootstrap(new NewOperator(options.required("--user"),
+            Operator created = context.service(IdentityService.class).bootstrap(new NewOperator(options.required("--user"),
                     options.required("--name"), options.value("--email"), java.util.Optional.empty(),
                     EnumSet.of(Role.OPERATIONS_OFFICE), password.toCharArray()));
             out.println("Created " + created.username() + " (OPERATIONS_OFFICE)");
@@ -61,14 +66,14 @@ final class OperatorCommands {
 
     static final class Add extends Command {
 
-        Add(Services services) {
+        Add() {
             super("operator add", "--user U --name NAME --role ROLE[,ROLE] --password-file F [--email E] [--site S] - create an "
-                    + "account (roles: " + java.util.Arrays.toString(Role.values()) + "); CA roles then need 'operator totp'",
-                    services);
+                    + "account (roles: " + java.util.Arrays.toString(Role.values()) + "); CA roles then need 'operator totp'");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) throws Exception {
+        public int run(CliContext context, List<String> args) throws Exception {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--user", "--name", "--role", "--password-file", "--email", "--site"),
                     Set.of());
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
@@ -76,11 +81,11 @@ final class OperatorCommands {
                 try {
                     roles.add(Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new Arguments.UsageException("unknown role '" + role + "'");
+                    throw new UsageException("unknown role '" + role + "'");
                 }
             }
             String password = Files.readString(Path.of(options.required("--password-file")), StandardCharsets.UTF_8).strip();
-            Operator created = services.require(IdentityService.class).createOperator(CliSession.local(),
+            Operator created = context.service(IdentityService.class).createOperator(context.session(),
                     new NewOperator(options.required("--user"), options.required("--name"), options.value("--email"),
                             options.value("--site"), roles, password.toCharArray()));
             out.println("Created " + created.username() + " (" + String.join(",", created.roles().stream().map(Enum::name).sorted()
@@ -91,15 +96,16 @@ final class OperatorCommands {
 
     static final class EnrolTotp extends Command {
 
-        EnrolTotp(Services services) {
+        EnrolTotp() {
             super("operator totp", "--user U - give the account a new TOTP secret; prints secret=BASE32 and uri=otpauth://… "
-                    + "for the operator's authenticator app", services);
+                    + "for the operator's authenticator app");
         }
 
         @Override
-        int run(List<String> args, PrintStream out) {
+        public int run(CliContext context, List<String> args) {
+        PrintStream out = context.out();
             Arguments options = new Arguments(args, Set.of("--user"), Set.of());
-            renkei.platform.TotpEnrolment enrolment = services.require(IdentityService.class).enrolTotp(CliSession.local(),
+            renkei.platform.TotpEnrolment enrolment = context.service(IdentityService.class).enrolTotp(context.session(),
                     options.required("--user"));
             out.println("secret=" + enrolment.base32Secret());
             out.println("uri=" + enrolment.otpauthUri());

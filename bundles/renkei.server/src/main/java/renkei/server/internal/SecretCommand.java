@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import renkei.platform.SecretStore;
+import renkei.platform.cli.Arguments;
+import renkei.platform.cli.CliContext;
+import renkei.platform.cli.UsageException;
 
 /**
  * {@code renkei secret set NAME}: stores a secret (database or SMTP password …) in the home's
@@ -16,22 +19,23 @@ import renkei.platform.SecretStore;
  */
 final class SecretCommand extends Command {
 
-    SecretCommand(Services services) {
+    SecretCommand() {
         super("secret set",
-                "NAME - read a secret from stdin into the keystore (db.password, mail.smtp.password, …)", services);
+                "NAME - read a secret from stdin into the keystore (db.password, mail.smtp.password, …)", false);
     }
 
     @Override
-    int run(List<String> args, PrintStream out) throws Exception {
+    public int run(CliContext context, List<String> args) throws Exception {
+        PrintStream out = context.out();
         Arguments options = new Arguments(args, Set.of(), Set.of());
         if (options.positional().size() != 1) {
-            throw new Arguments.UsageException("exactly one secret name is needed");
+            throw new UsageException("exactly one secret name is needed");
         }
         String value = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (value == null || value.isEmpty()) {
-            throw new Arguments.UsageException("no secret on stdin");
+            throw new UsageException("no secret on stdin");
         }
-        services.require(SecretStore.class).put(options.positional().get(0), value);
+        context.service(SecretStore.class).put(options.positional().get(0), value);
         out.println("Stored secret " + options.positional().get(0));
         return 0;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +34,12 @@ import renkei.ca.core.RevocationReason;
 import renkei.ca.core.SignedCrl;
 import renkei.platform.AuditLog;
 import renkei.platform.Database;
+import renkei.platform.IdentityService;
+import renkei.platform.NotificationService;
+import renkei.platform.Operator;
 import renkei.platform.Role;
 import renkei.platform.Session;
+import renkei.platform.Severity;
 import renkei.platform.SiteConfig;
 
 /**
@@ -61,16 +66,26 @@ public final class CaServiceComponent implements CaService {
     private final CaEvents events = new CaEvents();
     private final List<IssuanceListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<GridMapService> gridMap = new AtomicReference<>();
+    private final AtomicReference<NotificationService> feed = new AtomicReference<>();
+    private final Function<String, Optional<Operator>> operators;
 
     @Activate
     public CaServiceComponent(@Reference Database database, @Reference AuditLog audit, @Reference IssuerSource issuers,
-            @Reference CaKeyService keys, @Reference SiteConfig config) {
-        this(database, audit, issuers, keys::caCertificate, CaSettings.from(config), Clock.systemUTC());
+            @Reference CaKeyService keys, @Reference SiteConfig config, @Reference IdentityService identity) {
+        this(database, audit, issuers, keys::caCertificate, CaSettings.from(config), Clock.systemUTC(), identity::find);
     }
 
-    /** For tests and the standalone tools: the same service without OSGi. */
+    /** For tests and the standalone tools: the same service without OSGi, knowing no operator accounts. */
     public CaServiceComponent(Database database, AuditLog audit, IssuerSource issuers,
             java.util.function.Supplier<X509Certificate> caCertificate, CaSettings settings, Clock clock) {
+        this(database, audit, issuers, caCertificate, settings, clock, username -> Optional.empty());
+    }
+
+    /** @param operators looks an operator account up by user name, for operator certificates */
+    public CaServiceComponent(Database database, AuditLog audit, IssuerSource issuers,
+            java.util.function.Supplier<X509Certificate> caCertificate, CaSettings settings, Clock clock,
+            Function<String, Optional<Operator>> operators) {
+        this.operators = operators;
         this.settings = settings;
         this.access = new CaAccess(audit);
         this.caCertificate = caCertificate;
@@ -93,6 +108,15 @@ public final class CaServiceComponent implements CaService {
 
     void unbindGridMap(GridMapService service) {
         gridMap.compareAndSet(service, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void bindNotifications(NotificationService service) {
+        feed.set(service);
+    }
+
+    public void unbindNotifications(NotificationService service) {
+        feed.compareAndSet(service, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -120,8 +144,39 @@ public final class CaServiceComponent implements CaService {
                 yield authority.issueService(by.username(), by.rolesText(), csr, name.substring(0, slash), name.substring(slash + 1));
             }
             case CLIENT -> throw CaException.of("issue.clientNeedsLicense");
+            // Their own methods take what the profile needs: host names, an operator account.
+            case SERVER, OPERATOR -> null;
         };
+        if (issued == null) {
+            String name = commonName.orElseGet(() -> CertificationRequests.commonName(csr));
+            return profile == CertificateProfile.SERVER ? issueServer(by, csr, List.of(name)) : issueOperator(by, csr, name);
+        }
         return issued(issued);
+    }
+
+    @Override
+    public IssuedCertificate issueServer(Session by, byte[] csr, List<String> hostNames) {
+        require(by, "ca.issue.server", ISSUERS);
+        return reissued(by, authority.issueServer(by.username(), by.rolesText(), csr, hostNames));
+    }
+
+    @Override
+    public IssuedCertificate issueOperator(Session by, byte[] csr, String username) {
+        require(by, "ca.issue.operator", ISSUERS);
+        String name = username == null ? "" : username.strip();
+        if (operators.apply(name).filter(Operator::enabled).isEmpty()) {
+            CaException refusal = CaException.of("issue.unknownOperator", name);
+            access.failure(by, "ca.issue.operator", name, refusal.getMessage());
+            throw refusal;
+        }
+        return reissued(by, authority.issueOperator(by.username(), by.rolesText(), csr, name));
+    }
+
+    private IssuedCertificate reissued(Session by, CertificateAuthority.Reissue reissue) {
+        for (IssuedCertificate previous : reissue.superseded()) {
+            posted(previous, RevocationReason.superseded, by);
+        }
+        return issued(reissue.issued());
     }
 
     @Override
@@ -183,6 +238,7 @@ public final class CaServiceComponent implements CaService {
         require(by, "ca.revoke", ISSUERS);
         SignedCrl crl = authority.revoke(by.username(), by.rolesText(), serialHex, reason, reference);
         events.post(TOPIC_CHANGED, "revoked " + serialHex);
+        authority.find(serialHex).ifPresent(revoked -> posted(revoked, reason, by));
         return crl;
     }
 
@@ -228,6 +284,25 @@ public final class CaServiceComponent implements CaService {
         }
         events.post(TOPIC_CHANGED, "issued " + certificate.serialHex());
         return certificate;
+    }
+
+    /**
+     * Tells every console's feed about a committed revocation; other processes sharing the database
+     * see it there, since EventAdmin does not cross processes. A feed failure never undoes it.
+     */
+    private void posted(IssuedCertificate revoked, RevocationReason reason, Session by) {
+        NotificationService notifications = feed.get();
+        if (notifications == null) {
+            return;
+        }
+        try {
+            notifications.post(reason == RevocationReason.superseded ? Severity.INFO : Severity.WARNING, "ca",
+                    "Certificate revoked: " + revoked.subjectDn() + " (serial " + revoked.serialHex() + ", reason " + reason
+                            + ") by " + by.username(),
+                    revoked.revocationReference().orElse(""));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Feed item for the revocation of " + revoked.serialHex() + " not posted: " + e.getMessage(), e);
+        }
     }
 
     private void require(Session by, String action, Role... anyOf) {

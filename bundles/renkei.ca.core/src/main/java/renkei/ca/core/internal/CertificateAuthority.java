@@ -70,6 +70,69 @@ public final class CertificateAuthority {
                 SubjectRules.serviceCommonName(service, fqdn), Optional.empty(), Optional.empty(), csr));
     }
 
+    /**
+     * A certificate of a profile that {@linkplain CertificateProfile#supersedesPrevious() supersedes}
+     * and the previous ones of its CN it revoked (reason superseded) in the same transaction, with
+     * the CRL re-issued then when there were any.
+     */
+    public record Reissue(IssuedCertificate issued, List<IssuedCertificate> superseded, Optional<SignedCrl> crl) {
+    }
+
+    /**
+     * The TLS certificate of a server's HTTPS endpoint: CN the first host name (an FQDN), a dNSName
+     * for each (further names may be single labels such as {@code localhost}), serverAuth.
+     */
+    public Reissue issueServer(String actor, String role, byte[] csr, List<String> hostNames) {
+        String target = String.join(",", hostNames);
+        return reissued(actor, role, "ca.issue.server", target, () -> {
+            if (hostNames.isEmpty()) {
+                throw CaException.of("issue.serverNeedsHost");
+            }
+            List<String> names = new java.util.ArrayList<>();
+            names.add(SubjectRules.hostCommonName(hostNames.get(0)));
+            hostNames.subList(1, hostNames.size()).stream().map(SubjectRules::dnsName).filter(n -> !names.contains(n))
+                    .forEach(names::add);
+            return reissue(actor, CertificateProfile.SERVER, names.get(0), CertificateIssuer.serverExtensions(names), csr);
+        });
+    }
+
+    /** An operator's TLS client certificate: CN the user name (the caller checked the account), clientAuth. */
+    public Reissue issueOperator(String actor, String role, byte[] csr, String username) {
+        return reissued(actor, role, "ca.issue.operator", username,
+                () -> reissue(actor, CertificateProfile.OPERATOR, username, CertificateIssuer.operatorExtensions(), csr));
+    }
+
+    private Reissue reissued(String actor, String role, String action, String target, java.util.function.Supplier<Reissue> work) {
+        Reissue reissue = audited(actor, role, action, target, work);
+        for (IssuedCertificate previous : reissue.superseded()) {
+            // Each superseded certificate is a revocation, found where every other revocation is found.
+            audit.append(new AuditEntry(AuditCategory.CA.id(), actor, role, "ca.revoke", "serial " + previous.serialHex(),
+                    AuditResult.SUCCESS, "reason=" + RevocationReason.superseded + " ref=superseded by "
+                            + reissue.issued().serialHex() + reissue.crl().map(crl -> " crl number=" + crl.number()).orElse("")));
+        }
+        return reissue;
+    }
+
+    private Reissue reissue(String actor, CertificateProfile profile, String commonName, List<org.bouncycastle.asn1.x509.Extension> extensions,
+            byte[] csr) {
+        PublicKey key = CertificationRequests.checkedPublicKey(CertificationRequests.parse(csr));
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            store.lock(c);
+            store.checkUnique(c, profile, commonName, Optional.empty(), now);
+            List<String> previous = store.current(c, profile, commonName, now);
+            X509Certificate certificate = issuers.activeIssuer(c, now).issue(rules.subject(commonName), key, now, extensions);
+            IssuedCertificate issued = store.insert(c, profile, commonName, Optional.empty(), Optional.empty(), certificate, actor);
+            List<IssuedCertificate> superseded = new java.util.ArrayList<>();
+            for (String serial : previous) {
+                store.markRevoked(c, serial, now, RevocationReason.superseded, "superseded by " + issued.serialHex());
+                store.find(c, serial).ifPresent(superseded::add);
+            }
+            Optional<SignedCrl> crl = superseded.isEmpty() ? Optional.empty() : Optional.of(buildCrl(c, actor, now));
+            return new Reissue(issued, List.copyOf(superseded), crl);
+        });
+    }
+
     /** @param attributes IdP attributes by LDAP name (givenName, sn, hpciId, eduPersonPrincipalName, …) */
     public IssuedCertificate issueClient(String actor, String role, byte[] csr, Map<String, String> attributes) {
         String hpciId = attributes.getOrDefault("hpciId", "");
@@ -260,6 +323,10 @@ public final class CertificateAuthority {
         }
         if (result instanceof GeneratedCredential generated) {
             return describe(generated.certificate()) + " keygen";
+        }
+        if (result instanceof Reissue reissue) {
+            return describe(reissue.issued()) + (reissue.superseded().isEmpty() ? ""
+                    : " superseded=" + String.join(",", reissue.superseded().stream().map(IssuedCertificate::serialHex).toList()));
         }
         if (result instanceof SignedCrl crl) {
             return "crl number=" + crl.number() + " revoked=" + crl.revokedCount();

@@ -27,10 +27,12 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.Time;
@@ -95,6 +97,11 @@ public final class CertificateIssuer {
      * keyEncipherment (both critical), SKI, AKI and the CRL distribution point.
      */
     public X509Certificate issue(X500Name subject, PublicKey publicKey, Instant now) {
+        return issue(subject, publicKey, now, List.of());
+    }
+
+    /** As {@link #issue(X500Name, PublicKey, Instant)} plus profile extensions (extendedKeyUsage, subjectAltName). */
+    public X509Certificate issue(X500Name subject, PublicKey publicKey, Instant now, List<Extension> additions) {
         try {
             Instant notAfter = now.atOffset(ZoneOffset.UTC).plus(CertificateProfile.VALIDITY).toInstant();
             if (notAfter.isAfter(ca.certificate().getNotAfter().toInstant())) {
@@ -108,6 +115,9 @@ public final class CertificateIssuer {
                     .addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keyInfo))
                     .addExtension(authorityKeyIdentifier)
                     .addExtension(crlDistributionPoints);
+            for (Extension addition : additions) {
+                builder.addExtension(addition);
+            }
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer()));
         } catch (GeneralSecurityException | IOException e) {
             throw new CaException("Signing the certificate failed: " + e.getMessage(), e);
@@ -190,6 +200,18 @@ public final class CertificateIssuer {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** extendedKeyUsage serverAuth and a dNSName per host, for {@link CertificateProfile#SERVER}. */
+    public static List<Extension> serverExtensions(List<String> hostNames) {
+        GeneralName[] names = hostNames.stream().map(h -> new GeneralName(GeneralName.dNSName, h)).toArray(GeneralName[]::new);
+        return List.of(extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)),
+                extension(Extension.subjectAlternativeName, false, new GeneralNames(names)));
+    }
+
+    /** extendedKeyUsage clientAuth, for {@link CertificateProfile#OPERATOR}. */
+    public static List<Extension> operatorExtensions() {
+        return List.of(extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
     }
 
     private static Extension extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {

@@ -40,7 +40,11 @@ public final class CertificateStore {
     }
 
     /**
-     * CA-04: no current certificate may share the CN; a client's HPCI-ID may hold only one.
+     * CA-04: no current certificate may share the CN; a client's HPCI-ID may hold only one. Two
+     * exceptions, both for connected mode: a {@link CertificateProfile#SERVER} certificate may share
+     * its FQDN with a {@link CertificateProfile#HOST} certificate (the same machine's TLS endpoint),
+     * and a profile that {@linkplain CertificateProfile#supersedesPrevious() supersedes} ignores its
+     * own previous certificate, which the caller revokes in the same transaction.
      *
      * <p>The SQL selects by the indexed column alone and "current" is decided here. With the status
      * and expiry conditions in the WHERE clause, H2 plans the statement with default statistics (a
@@ -52,36 +56,59 @@ public final class CertificateStore {
         try (PreparedStatement query = c.prepareStatement(
                 "SELECT serial_hex, profile, status, not_after FROM ca_certificate WHERE common_name = ?")) {
             query.setString(1, commonName);
-            Optional<String> holder = firstCurrent(query, null, now);
-            if (holder.isPresent()) {
-                throw CaException.of("issue.cnInUse", commonName, holder.get());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    CertificateProfile held = CertificateProfile.valueOf(rows.getString(2));
+                    if (isCurrent(rows, now) && !mayShareCommonName(profile, held)) {
+                        throw CaException.of("issue.cnInUse", commonName, rows.getString(1));
+                    }
+                }
             }
         }
         if (profile == CertificateProfile.CLIENT && hpciId.isPresent()) {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT serial_hex, profile, status, not_after FROM ca_certificate WHERE hpci_id = ?")) {
                 query.setString(1, hpciId.get());
-                Optional<String> holder = firstCurrent(query, CertificateProfile.CLIENT, now);
-                if (holder.isPresent()) {
-                    throw CaException.of("issue.hpciIdInUse", hpciId.get(), holder.get());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        if (CertificateProfile.CLIENT.name().equals(rows.getString(2)) && isCurrent(rows, now)) {
+                            throw CaException.of("issue.hpciIdInUse", hpciId.get(), rows.getString(1));
+                        }
+                    }
                 }
             }
         }
     }
 
-    /** Serial of the first row that is VALID, unexpired at {@code now} and (if given) of {@code profile}. */
-    private static Optional<String> firstCurrent(PreparedStatement query, CertificateProfile profile, Instant now)
-            throws SQLException {
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                if ((profile == null || profile.name().equals(rows.getString(2)))
-                        && IssuedCertificate.Status.VALID.name().equals(rows.getString(3))
-                        && rows.getObject(4, OffsetDateTime.class).toInstant().isAfter(now)) {
-                    return Optional.of(rows.getString(1));
+    static boolean mayShareCommonName(CertificateProfile requested, CertificateProfile held) {
+        if (requested == held) {
+            return requested.supersedesPrevious();
+        }
+        return (requested == CertificateProfile.SERVER && held == CertificateProfile.HOST)
+                || (requested == CertificateProfile.HOST && held == CertificateProfile.SERVER);
+    }
+
+    /** Serials of the current certificates of {@code profile} with {@code commonName}: what a re-issue supersedes. */
+    public List<String> current(Connection c, CertificateProfile profile, String commonName, Instant now) throws SQLException {
+        List<String> serials = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT serial_hex, profile, status, not_after FROM ca_certificate WHERE common_name = ?")) {
+            query.setString(1, commonName);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (profile.name().equals(rows.getString(2)) && isCurrent(rows, now)) {
+                        serials.add(rows.getString(1));
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return serials;
+    }
+
+    /** Columns 3 and 4 are status and not_after. */
+    private static boolean isCurrent(ResultSet row, Instant now) throws SQLException {
+        return IssuedCertificate.Status.VALID.name().equals(row.getString(3))
+                && row.getObject(4, OffsetDateTime.class).toInstant().isAfter(now);
     }
 
     public IssuedCertificate insert(Connection c, CertificateProfile profile, String commonName, Optional<String> hpciId,

@@ -11,19 +11,19 @@ import renkei.ca.core.CaException;
  * matters most; a long passphrase may use one character class, a shorter one needs three, and it
  * must not contain the user's own identifiers (the first thing an attacker tries).
  */
-final class PassphrasePolicy {
+public final class PassphrasePolicy {
 
     /** From this length on, a passphrase of plain words is strong enough. */
     private static final int LONG_ENOUGH = 20;
 
     private final int minLength;
 
-    PassphrasePolicy(int minLength) {
+    public PassphrasePolicy(int minLength) {
         this.minLength = Math.max(8, minLength);
     }
 
     /** @throws CaException naming the rule that failed; the passphrase itself is never echoed */
-    void check(char[] passphrase, char[] confirmation, String... identifiers) {
+    public void check(char[] passphrase, char[] confirmation, String... identifiers) {
         if (passphrase == null || passphrase.length == 0) {
             throw CaException.of("passphrase.required");
         }

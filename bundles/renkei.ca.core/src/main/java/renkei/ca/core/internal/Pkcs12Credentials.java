@@ -27,13 +27,13 @@ import renkei.ca.core.CertificateProfile;
 
 /**
  * Server-side key generation (CA-05): an RSA-2048 key pair for a user and the PKCS#12 that carries
- * it to them. The key is only ever encoded inside the PKCS#12, encrypted with AES-256-CBC under a
+ * it to them; also the PKCS#12 files of connected mode (a server's TLS key, an operator's client key). The key is only ever encoded inside the PKCS#12, encrypted with AES-256-CBC under a
  * PBKDF2-SHA256 key from the user's passphrase and MACed with SHA-256 — what OpenSSL 3 and current
  * browsers read, unlike the RC2/3DES defaults of older tools.
  *
  * <p>Thread-safe.
  */
-final class Pkcs12Credentials {
+public final class Pkcs12Credentials {
 
     private static final int PBKDF2_ITERATIONS = 100_000;
 
@@ -42,7 +42,7 @@ final class Pkcs12Credentials {
     // globally, so other bundles' JCA choices are untouched.
     private final java.security.Provider bouncyCastle = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
-    KeyPair generateKeyPair() {
+    public KeyPair generateKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(CertificateProfile.KEY_BITS, random);
@@ -53,7 +53,7 @@ final class Pkcs12Credentials {
     }
 
     /** The PKCS#12 bytes: the user's key and certificate, then the CA certificate for the chain. */
-    byte[] pkcs12(PrivateKey key, X509Certificate certificate, X509Certificate caCertificate, String friendlyName, char[] passphrase) {
+    public byte[] pkcs12(PrivateKey key, X509Certificate certificate, X509Certificate caCertificate, String friendlyName, char[] passphrase) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             var localKeyId = extensions.createSubjectKeyIdentifier(certificate.getPublicKey());

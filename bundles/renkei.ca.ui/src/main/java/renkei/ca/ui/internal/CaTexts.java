@@ -58,6 +58,8 @@ final class CaTexts {
             case CLIENT -> Messages.Profile_client;
             case HOST -> Messages.Profile_host;
             case SERVICE -> Messages.Profile_service;
+            case SERVER -> Messages.Profile_server;
+            case OPERATOR -> Messages.Profile_operator;
         };
     }
 

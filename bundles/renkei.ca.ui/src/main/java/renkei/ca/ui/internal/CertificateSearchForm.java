@@ -51,8 +51,9 @@ final class CertificateSearchForm {
         serial = text(group, Messages.Search_serial, search);
         dnFragment = text(group, Messages.Search_dn, search);
         status = combo(group, Messages.Search_status, Messages.Search_any, Messages.State_valid, Messages.State_revoked);
+        // In CertificateProfile order: the selection index picks the value.
         profile = combo(group, Messages.Search_profile, Messages.Search_any, Messages.Profile_client, Messages.Profile_host,
-                Messages.Profile_service);
+                Messages.Profile_service, Messages.Profile_server, Messages.Profile_operator);
         String[] windows = new String[EXPIRY_DAYS.size() + 1];
         windows[0] = Messages.Search_any;
         for (int i = 0; i < EXPIRY_DAYS.size(); i++) {

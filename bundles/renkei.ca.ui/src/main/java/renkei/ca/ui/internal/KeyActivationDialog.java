@@ -153,8 +153,8 @@ final class KeyActivationDialog extends CaDialog {
                 case SECOND_FACTOR_NOT_ENROLLED -> renkei.app.internal.Messages.Login_totpNotEnrolled;
                 case LOCKED -> renkei.app.internal.Messages.Login_locked;
                 case DISABLED -> renkei.app.internal.Messages.Login_disabled;
-                // Only a lookup by token ends this way, never a password login; kept for completeness.
-                case SESSION_EXPIRED, SESSION_INVALID -> e.getLocalizedMessage();
+                // Only resume() gives these; a fresh login never does.
+                case SESSION_EXPIRED, SESSION_INVALID -> e.getMessage();
             };
             throw new renkei.ca.core.CaException(NLS.bind(Messages.Activate_refused, new Object[] { which, user, why }));
         }

@@ -221,6 +221,8 @@ public final class Messages extends NLS {
     public static String Profile_client;
     public static String Profile_host;
     public static String Profile_service;
+    public static String Profile_server;
+    public static String Profile_operator;
     public static String Reason_aACompromise;
     public static String Reason_affiliationChanged;
     public static String Reason_cACompromise;

@@ -31,8 +31,8 @@ import renkei.platform.internal.identity.JdbcIdentityService;
 public final class PlatformDemoSeeder implements DemoSeeder {
 
     /** Printed by {@code releng/renkei demo init} and documented in the README. */
-    public static final String DEMO_USER = "demo";
-    public static final String DEMO_PASSWORD = "renkei-demo-2026";
+    public static final String DEMO_USER = DemoSeeder.DEMO_USER;
+    public static final String DEMO_PASSWORD = DemoSeeder.DEMO_PASSWORD;
     public static final String CA_PASSWORD = "renkei-ca-demo-2026";
 
     private final JdbcIdentityService identity;

@@ -28,9 +28,12 @@ final class CertificateMail {
     /**
      * CA-07's "mail domain" of a holder: a client's ePPN scope, a host's FQDN without the host label,
      * a service's likewise ({@code ldap/host01.example.ac.jp} → {@code example.ac.jp}). Empty when a
-     * client has no ePPN.
+     * client has no ePPN, and for an operator, whose CN is a user name.
      */
     static String domainOf(IssuedCertificate certificate) {
+        if (certificate.profile() == CertificateProfile.OPERATOR) {
+            return "";
+        }
         if (certificate.profile() == CertificateProfile.CLIENT) {
             String eppn = certificate.eppn().orElse("");
             return eppn.substring(eppn.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
@@ -64,6 +67,8 @@ final class CertificateMail {
             case CLIENT -> japanese ? "クライアント" : "client";
             case HOST -> japanese ? "ホスト" : "host";
             case SERVICE -> japanese ? "サービス" : "service";
+            case SERVER -> japanese ? "サーバー" : "server";
+            case OPERATOR -> japanese ? "オペレーター" : "operator";
         };
     }
 

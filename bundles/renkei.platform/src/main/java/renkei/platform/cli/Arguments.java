@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package renkei.server.internal;
+package renkei.platform.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code --name value} and {@code --flag} options; anything unknown is a usage error. */
-final class Arguments {
+/**
+ * {@code --name value} options (repeatable; the last one wins for {@link #value}) and {@code --flag}
+ * options; anything unknown is a {@link UsageException}. Immutable once parsed.
+ */
+public final class Arguments {
 
     private final Map<String, List<String>> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
-    Arguments(List<String> args, Set<String> valueOptions, Set<String> flags) {
+    public Arguments(List<String> args, Set<String> valueOptions, Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (valueOptions.contains(arg)) {
@@ -32,20 +35,20 @@ final class Arguments {
         }
     }
 
-    Optional<String> value(String option) {
+    public Optional<String> value(String option) {
         List<String> values = options.get(option);
         return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
-    List<String> values(String option) {
-        return options.getOrDefault(option, List.of());
+    public List<String> values(String option) {
+        return List.copyOf(options.getOrDefault(option, List.of()));
     }
 
-    String required(String option) {
+    public String required(String option) {
         return value(option).orElseThrow(() -> new UsageException(option + " is required"));
     }
 
-    int intValue(String option, int defaultValue) {
+    public int intValue(String option, int defaultValue) {
         Optional<String> value = value(option);
         try {
             return value.isEmpty() ? defaultValue : Integer.parseInt(value.get());
@@ -54,20 +57,11 @@ final class Arguments {
         }
     }
 
-    boolean flag(String option) {
+    public boolean flag(String option) {
         return options.containsKey(option);
     }
 
-    List<String> positional() {
-        return positional;
-    }
-
-    /** Bad command-line usage: reported as one line, exit code 2. */
-    static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
+    public List<String> positional() {
+        return List.copyOf(positional);
     }
 }

@@ -2,6 +2,7 @@
 package renkei.ca.core;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -60,6 +61,11 @@ public class CaException extends RuntimeException {
     /** The message key, or {@code null} for an untranslated message. */
     public String key() {
         return key;
+    }
+
+    /** The keyed refusal's arguments, so a connected client can rebuild it in its own language. */
+    public List<String> args() {
+        return List.of(args);
     }
 
     @Override

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import renkei.ca.core.KeyStatus;
 import renkei.ca.core.internal.key.CaKeyDemoSeeder;
 import renkei.ca.core.internal.key.CaKeyManager;
+import renkei.platform.DemoOperators;
 import renkei.platform.Session;
+import renkei.platform.internal.demo.PlatformDemoSeeder;
+import renkei.platform.internal.identity.Totp;
 
 class CaKeyDemoSeederTest {
 
@@ -34,7 +37,11 @@ class CaKeyDemoSeederTest {
         try (KeyFixture fixture = new KeyFixture(home, demo).withOperators()) {
             CaKeyManager keys = fixture.manager(Clock.systemUTC());
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            new CaKeyDemoSeeder(keys, fixture.platform.identity(), fixture.config)
+            // What the platform's demo seeder does: the fixed demo password and the previous step's code.
+            DemoOperators operators = username -> fixture.platform.identity().authenticate(username,
+                    KeyFixture.PASSWORD.toCharArray(),
+                    new Totp().code(PlatformDemoSeeder.demoTotpSecret(username), Totp.stepAt(Instant.now()) - 1));
+            new CaKeyDemoSeeder(keys, operators, fixture.config)
                     .seed(Session.system(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             KeyStatus status = keys.status();

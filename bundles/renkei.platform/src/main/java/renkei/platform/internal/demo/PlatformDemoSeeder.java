@@ -3,6 +3,7 @@ package renkei.platform.internal.demo;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import renkei.platform.AuditCategory;
 import renkei.platform.AuditEntry;
 import renkei.platform.AuditLog;
 import renkei.platform.AuditResult;
+import renkei.platform.AuthenticationException;
+import renkei.platform.DemoOperators;
 import renkei.platform.DemoSeeder;
 import renkei.platform.NewOperator;
 import renkei.platform.NotificationService;
@@ -22,13 +25,14 @@ import renkei.platform.Role;
 import renkei.platform.Session;
 import renkei.platform.Severity;
 import renkei.platform.internal.identity.JdbcIdentityService;
+import renkei.platform.internal.identity.Totp;
 
 /**
  * Demo operators and a little history. The CA operators get fixed TOTP secrets so that the demo
  * login can be printed and tests can compute codes; a real installation never does this.
  */
-@Component(service = DemoSeeder.class)
-public final class PlatformDemoSeeder implements DemoSeeder {
+@Component(service = { DemoSeeder.class, DemoOperators.class })
+public final class PlatformDemoSeeder implements DemoSeeder, DemoOperators {
 
     /** Printed by {@code releng/renkei demo init} and documented in the README. */
     public static final String DEMO_USER = DemoSeeder.DEMO_USER;
@@ -78,6 +82,12 @@ public final class PlatformDemoSeeder implements DemoSeeder {
         identity.createOperator(office, new NewOperator(username, name, Optional.of(username + "@ca.example.ac.jp"),
                 Optional.empty(), roles, password.toCharArray()));
         identity.setTotpSecret(username, demoTotpSecret(username));
+    }
+
+    @Override
+    public Session login(String username) throws AuthenticationException {
+        String code = new Totp().code(demoTotpSecret(username), Totp.stepAt(Instant.now()) - 1);
+        return identity.authenticate(username, CA_PASSWORD.toCharArray(), code);
     }
 
     /** Deterministic per user so scripts and tests can compute codes. */

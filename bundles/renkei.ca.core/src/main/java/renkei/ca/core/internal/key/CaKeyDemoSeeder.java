@@ -14,12 +14,10 @@ import renkei.ca.core.CeremonyRecord;
 import renkei.ca.core.KeyStatus;
 import renkei.ca.core.internal.CaSettings;
 import renkei.platform.AuthenticationException;
+import renkei.platform.DemoOperators;
 import renkei.platform.DemoSeeder;
-import renkei.platform.IdentityService;
 import renkei.platform.Session;
 import renkei.platform.SiteConfig;
-import renkei.platform.internal.demo.PlatformDemoSeeder;
-import renkei.platform.internal.identity.Totp;
 
 /**
  * The demo CA: the demo operators {@code ca-alice} and {@code ca-bob} hold the key ceremony and
@@ -34,13 +32,13 @@ public final class CaKeyDemoSeeder implements DemoSeeder {
     static final int ORDER = 10;
 
     private final CaKeyService keys;
-    private final IdentityService identity;
+    private final DemoOperators operators;
     private final CaSettings settings;
 
     @Activate
-    public CaKeyDemoSeeder(@Reference CaKeyService keys, @Reference IdentityService identity, @Reference SiteConfig config) {
+    public CaKeyDemoSeeder(@Reference CaKeyService keys, @Reference DemoOperators operators, @Reference SiteConfig config) {
         this.keys = keys;
-        this.identity = identity;
+        this.operators = operators;
         this.settings = CaSettings.from(config);
     }
 
@@ -51,23 +49,13 @@ public final class CaKeyDemoSeeder implements DemoSeeder {
 
     @Override
     public void seed(Session office, PrintStream out) throws AuthenticationException {
-        Session alice = login("ca-alice");
-        Session bob = login("ca-bob");
+        Session alice = operators.login("ca-alice");
+        Session bob = operators.login("ca-bob");
         CeremonyRecord ceremony = keys.createCa(alice, bob, List.of(office.username()));
         KeyStatus status = keys.activate(alice, bob, settings.maxActivation());
         out.println("Demo CA:                " + ceremony.caSubject() + " in " + ceremony.keyStore());
         out.println("Demo CA SHA-256:        " + ceremony.sha256Fingerprint());
         out.println("Demo CA key active until " + status.activeUntil().map(Instant::toString).orElse("?")
                 + " (activated by ca-alice and ca-bob)");
-    }
-
-    /**
-     * Logs in with the code of the previous 30-second step, which the verifier still accepts: a code
-     * is good once, so using the current one here would make the operator's own login right after
-     * {@code demo init} (the UI test, a person trying the demo) fail as a reused code.
-     */
-    private Session login(String username) throws AuthenticationException {
-        String code = new Totp().code(PlatformDemoSeeder.demoTotpSecret(username), Totp.stepAt(Instant.now()) - 1);
-        return identity.authenticate(username, PlatformDemoSeeder.CA_PASSWORD.toCharArray(), code);
     }
 }

@@ -56,7 +56,9 @@ public record WireError(String type, String message, String reason, String key, 
             return 400;
         }
         String name = failure.getClass().getName();
-        boolean refusal = failure instanceof IllegalArgumentException || !(name.startsWith("java.") || name.startsWith("javax."));
+        // A service's own "not now" or "not like that" is for the operator; other JDK exceptions are bugs.
+        boolean refusal = failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
+                || failure instanceof UnsupportedOperationException || !(name.startsWith("java.") || name.startsWith("javax."));
         return refusal ? 422 : 500;
     }
 

@@ -26,7 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * {@code releng/bench api}: the server's API as a connected console uses it, over mutual TLS with
  * the operator's own certificate. Logs in (median of several logins on an open connection), then
- * runs a certificate search from N clients at once, each on its own TLS connection, and prints
+ * runs a certificate search from N callers at once (one TLS connection each, after 5 s of warm-up
+ * that the server's JIT needs), and prints
  * {@code api_login_ms}, {@code api_read_p50_ms}, {@code api_read_p99_ms} and {@code api_reads_per_s}.
  * Plain JDK on purpose (run as a single-file program): the figures are the server's, not a client
  * library's.
@@ -68,10 +69,13 @@ public final class ApiBench {
         int clients = Integer.parseInt(a.get("clients"));
         long seconds = Long.parseLong(a.get("seconds"));
         String session = token;
+        // One client object, as a console has; it opens a connection per concurrent request, so each
+        // of the N callers still has its own TLS connection.
+        HttpClient shared = client(tls);
         List<long[]> perClient = new ArrayList<>();
         int[] counts = new int[clients];
         CountDownLatch done = new CountDownLatch(clients);
-        long warmupEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long warmupEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
         for (int c = 0; c < clients; c++) {
             long[] latencies = new long[2_000_000];
@@ -79,14 +83,13 @@ public final class ApiBench {
             int index = c;
             Thread thread = new Thread(() -> {
                 try {
-                    HttpClient own = client(tls);
                     int n = 0;
                     while (true) {
                         long start = System.nanoTime();
                         if (start >= end) {
                             break;
                         }
-                        String body = post(own, base, "renkei.ca.core.CaService/search", session, search);
+                        String body = post(shared, base, "renkei.ca.core.CaService/search", session, search);
                         long took = System.nanoTime() - start;
                         if (!body.startsWith("{\"result\":[")) {
                             throw new IllegalStateException("search failed: " + body);

@@ -6,16 +6,23 @@
 # the demo operator, then with -nl ja as the demo CA operator, who must also answer the TOTP
 # question. The test bundle logs in through the real login dialog, checks the Dashboard,
 # navigator, status line, notification feed, Run now and Progress, and the DS components, and
-# saves screenshots and result*.txt to target/ui-test/. A last short run presses Cancel at login
-# and expects the console to quit cleanly (exit status 0).
-# Exit status: 0 when both runs report RESULT=PASS.
-#   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 180)
+# saves screenshots and result*.txt to target/ui-test/. A short run presses Cancel at login
+# and expects the console to quit cleanly (exit status 0). Then connected mode: a demo server on
+# loopback (server.sh) and a fresh home connected to it with `renkei connect` for the operations
+# office's operator, whose console must log in through the server, show what the server holds
+# and measures, and follow the server being stopped (lost link in red) and started again
+# (reconnected); when the demo has a CA operator, a second connected home runs in Japanese as that
+# operator. The connected runs' screenshots and results carry the suffix -connected(-ja).
+# Exit status: 0 when every run reports RESULT=PASS.
+#   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 180;
+#                                     RENKEI_UITEST_ONLY=connected runs only the connected runs)
 # Debian packages: xvfb, libgtk-3-0, fonts-ipafont-gothic (Japanese), imagemagick (optional).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/demo.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/console.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 
 OUT="$RENKEI_REPO/target/ui-test"
 # The Japanese run waits up to 30 s for a fresh TOTP step to activate the CA key again.
@@ -85,19 +92,116 @@ run_console() {
   return 1
 }
 
+# The connected runs' server: its home, certificates and log live in CONNECTED_WORK. The test
+# bundle asks for the server to be stopped or started with request files in $OUT; the watcher acts
+# and removes the file. The watcher runs in a subshell, so it leaves the server's process id in
+# $CONNECTED_WORK/server.pid for the cleanup.
+CONNECTED_WORK=
+WATCHER_PID=
+EMBEDDED_HOME=
+
+server_request_watcher() {
+  local suffix=$1 server_home=$2
+  while true; do
+    if [ -f "$OUT/stop-server$suffix.request" ]; then
+      echo "renkei: stopping the server as the UI test asked" >&2
+      SERVER_PID=$(cat "$CONNECTED_WORK/server.pid")
+      server_stop
+      rm -f "$OUT/stop-server$suffix.request"
+    fi
+    if [ -f "$OUT/start-server$suffix.request" ]; then
+      echo "renkei: starting the server again as the UI test asked" >&2
+      server_start "$server_home" "$CONNECTED_WORK/server-restarted.log"
+      echo "$SERVER_PID" >"$CONNECTED_WORK/server.pid"
+      rm -f "$OUT/start-server$suffix.request"
+    fi
+    sleep 0.3
+  done
+}
+
+connected_cleanup() {
+  [ -n "$WATCHER_PID" ] && { kill "$WATCHER_PID" 2>/dev/null || true; wait "$WATCHER_PID" 2>/dev/null || true; }
+  WATCHER_PID=
+  if [ -n "$CONNECTED_WORK" ] && [ -f "$CONNECTED_WORK/server.pid" ]; then
+    SERVER_PID=$(cat "$CONNECTED_WORK/server.pid")
+    server_stop
+    rm -f "$CONNECTED_WORK/server.pid"
+  fi
+  return 0
+}
+
+# run_connected_console <home> <user> <suffix> <japanese> <password> <totp> <server-control> [program args...]
+# connects a fresh <home> to the server as <user> (the operator certificate server_demo_home made) and
+# runs the connected scenario in it.
+run_connected_console() {
+  local home=$1 user=$2 suffix=$3 japanese=$4 password=$5 totp=$6 control=$7; shift 7
+  local server_home="$CONNECTED_WORK/server"
+  RENKEI_HOME="$server_home" "$RENKEI_REPO/releng/renkei" connect --home "$home" --server-url "$SERVER_URL" \
+    --ca-cert "$CONNECTED_WORK/ca.pem" --p12 "$CONNECTED_WORK/$user.p12" --passphrase-file "$CONNECTED_WORK/operator.pass" \
+    >"$OUT/connect$suffix.txt" 2>&1 || { cat "$OUT/connect$suffix.txt" >&2; echo "renkei: renkei connect failed for $user" >&2; return 1; }
+  RENKEI_HOME=$home
+  install_test_configuration
+  local status=0
+  UITEST_PROPERTIES=(-Drenkei.uitest.demoLicense="${DEMO_LICENSE_ID:-}" -Drenkei.uitest.serverUrl="$SERVER_URL"
+    -Drenkei.uitest.serverControl="$control")
+  if [ "$control" = true ]; then
+    server_request_watcher "$suffix" "$server_home" &
+    WATCHER_PID=$!
+  fi
+  run_console connected "$suffix" "$japanese" "$user" "$password" "$totp" "$@" || status=$?
+  if [ -n "$WATCHER_PID" ]; then
+    kill "$WATCHER_PID" 2>/dev/null || true
+    wait "$WATCHER_PID" 2>/dev/null || true
+    WATCHER_PID=
+  fi
+  # A run that ended while the server was stopped leaves it stopped: start it for the next run.
+  if ! kill -0 "$(cat "$CONNECTED_WORK/server.pid")" 2>/dev/null; then
+    server_start "$server_home" "$CONNECTED_WORK/server-restarted.log"
+    echo "$SERVER_PID" >"$CONNECTED_WORK/server.pid"
+  fi
+  rm -f "$OUT"/st*-server"$suffix".request
+  [ -d "$home/db" ] && { echo "renkei: the connected console created a database in $home" >&2; status=1; }
+  return "$status"
+}
+
+run_connected() {
+  CONNECTED_WORK=$(mktemp -d "${TMPDIR:-/tmp}/renkei-uitest-server.XXXXXX")
+  echo "renkei: connected mode: demo server home and certificates in $CONNECTED_WORK" >&2
+  server_demo_home "$CONNECTED_WORK/server" "$CONNECTED_WORK" demo ${DEMO_CA_USER:+"$DEMO_CA_USER"} >"$OUT/server-home.txt" 2>&1 ||
+    { cat "$OUT/server-home.txt" >&2; return 1; }
+  [ "$DEMO_USER" = demo ] || { echo "renkei: the demo's office operator is $DEMO_USER, not demo" >&2; return 1; }
+  server_start "$CONNECTED_WORK/server" "$CONNECTED_WORK/server.log"
+  echo "$SERVER_PID" >"$CONNECTED_WORK/server.pid"
+  echo "renkei: server on $SERVER_URL (log $CONNECTED_WORK/server.log)" >&2
+  local failed=0
+  run_connected_console "$CONNECTED_WORK/console-office" "$DEMO_USER" "-connected" false "$DEMO_PASSWORD" "" true || failed=1
+  if [ -n "${DEMO_CA_TOTP_SECRET:-}" ]; then
+    run_connected_console "$CONNECTED_WORK/console-ca" "$DEMO_CA_USER" "-connected-ja" true "$DEMO_CA_PASSWORD" \
+      "$DEMO_CA_TOTP_SECRET" false -nl ja || failed=1
+  fi
+  cp "$CONNECTED_WORK"/server*.log "$OUT/" 2>/dev/null || true
+  return "$failed"
+}
+
 main() {
   ensure_built
   ensure_test_bundle
   rm -rf "$OUT"; mkdir -p "$OUT"
   RENKEI_HOME=$(mktemp -d "${TMPDIR:-/tmp}/renkei-uitest.XXXXXX")
   export RENKEI_HOME
-  trap 'stop_xvfb; rm -rf "$RENKEI_HOME"' EXIT
+  EMBEDDED_HOME=$RENKEI_HOME
+  trap 'connected_cleanup; stop_xvfb; rm -rf "$EMBEDDED_HOME" ${CONNECTED_WORK:+"$CONNECTED_WORK"}' EXIT
   demo_init "$RENKEI_HOME" "$OUT/demo-init.txt"
   install_test_configuration
   UITEST_PROPERTIES=(-Drenkei.uitest.demoLicense="${DEMO_LICENSE_ID:-}" -Drenkei.uitest.secondUser="${DEMO_CA2_USER:-}"
     -Drenkei.uitest.secondPassword="${DEMO_CA2_PASSWORD:-}" -Drenkei.uitest.secondTotpSecret="${DEMO_CA2_TOTP_SECRET:-}")
   XVFB_LOG="$OUT/xvfb.log" start_xvfb
   local failed=0
+  if [ "${RENKEI_UITEST_ONLY:-}" = connected ]; then
+    run_connected || failed=1
+    finish_ui_test "$failed"
+    return
+  fi
   run_console console "" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1
   # A fresh workspace so the second run does not reuse the first one's state.
   rm -rf "$RENKEI_HOME/runtime/console/workspace"
@@ -107,8 +211,13 @@ main() {
     run_console console "-ja" true "$DEMO_USER" "$DEMO_PASSWORD" "" -nl ja || failed=1
   fi
   run_console cancel "-cancel" false "" "" "" || failed=1
+  run_connected || failed=1
+  finish_ui_test "$failed"
+}
+
+finish_ui_test() {
   echo "renkei: screenshots and results in $OUT" >&2
-  if [ "$failed" -ne 0 ]; then
+  if [ "$1" -ne 0 ]; then
     echo "renkei: UI test FAILED" >&2
     exit 1
   fi

@@ -2,6 +2,7 @@
 package renkei.app.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.jobs.Job;
@@ -25,6 +26,7 @@ import renkei.platform.AuthenticationException;
 import renkei.platform.IdentityService;
 import renkei.platform.RenkeiHome;
 import renkei.platform.Session;
+import renkei.platform.remote.ServerConnection;
 
 /**
  * Life cycle of the console (the product's {@code lifeCycleURI}). Before the workbench exists it
@@ -32,15 +34,23 @@ import renkei.platform.Session;
  * the resulting {@link Session} goes into the application context for parts and handlers to
  * inject. Cancelling the login quits without showing a window. Called by the e4 runtime on the UI
  * thread.
+ *
+ * <p>Where a {@link ServerConnection} exists (a connected home), the identity service is the
+ * server's and appears only once the server answered; while the link reports a failure the login
+ * says so with the server's address at once rather than waiting for a service that cannot come.
  */
 public final class ConsoleLifeCycle {
 
     private static final Duration IDENTITY_SERVICE_WAIT = Duration.ofSeconds(15);
+    /** How long a reported server failure may last before the login gives up waiting for it. */
+    private static final Duration SERVER_FAILURE_GRACE = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 200;
 
     private BundleContext bundleContext;
     // Held open for the whole session: releasing the last use of a delayed DS component would
     // deactivate it, and with it the database it holds.
     private ServiceTracker<IdentityService, IdentityService> identityTracker;
+    private ServiceTracker<ServerConnection, ServerConnection> serverTracker;
     private CompletableFuture<IdentityService> identity;
     private ErrorLogCollector errorLog;
     private JobProgressTracker progress;
@@ -56,6 +66,8 @@ public final class ConsoleLifeCycle {
 
         bundleContext = FrameworkUtil.getBundle(ConsoleLifeCycle.class).getBundleContext();
         identityTracker = new ServiceTracker<>(bundleContext, IdentityService.class, null);
+        serverTracker = new ServiceTracker<>(bundleContext, ServerConnection.class, null);
+        serverTracker.open();
         // Opening the tracker gets the service, which activates it and the database behind it:
         // blocking work that runs while the login dialog is being built, not on the UI thread.
         identity = CompletableFuture.supplyAsync(this::awaitIdentityService, runnable -> {
@@ -65,8 +77,11 @@ public final class ConsoleLifeCycle {
         });
 
         StartupProbe.mark("login_dialog");
-        LoginDialog dialog = new LoginDialog(null, this::authenticate, RenkeiHome.fromEnvironment().toString(),
-                LoginDialog.AutoLogin.fromSystemProperties());
+        String home = RenkeiHome.fromEnvironment().toString();
+        ServerConnection server = serverTracker.getService();
+        String location = server == null ? NLS.bind(Messages.Login_home, home)
+                : NLS.bind(Messages.Login_homeServer, home, server.serverUrl());
+        LoginDialog dialog = new LoginDialog(null, this::authenticate, location, LoginDialog.AutoLogin.fromSystemProperties());
         if (dialog.open() != Window.OK || dialog.session() == null) {
             loginCancelled = true;
             return;
@@ -78,12 +93,46 @@ public final class ConsoleLifeCycle {
 
     private IdentityService awaitIdentityService() {
         identityTracker.open();
+        return awaitIdentityService(IDENTITY_SERVICE_WAIT);
+    }
+
+    /**
+     * Waits up to {@code wait} for the identity service, but only {@link #SERVER_FAILURE_GRACE} once
+     * the server link reports a failure: the connected client retries by itself, and the operator
+     * can press Log in again once the server is back.
+     */
+    private IdentityService awaitIdentityService(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long failureSeen = 0;
         try {
-            return identityTracker.waitForService(IDENTITY_SERVICE_WAIT.toMillis());
+            while (true) {
+                IdentityService service = identityTracker.waitForService(POLL_MILLIS);
+                if (service != null) {
+                    return service;
+                }
+                long now = System.nanoTime();
+                if (serverFailure().isPresent()) {
+                    failureSeen = failureSeen == 0 ? now : failureSeen;
+                    if (now - failureSeen >= SERVER_FAILURE_GRACE.toNanos()) {
+                        return null;
+                    }
+                } else {
+                    failureSeen = 0;
+                }
+                if (now - deadline >= 0) {
+                    return null;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Why the server cannot be reached, while a connected home's link reports a failure. */
+    private Optional<String> serverFailure() {
+        ServerConnection server = serverTracker.getService();
+        return server == null || server.connected() ? Optional.empty() : server.lastError();
     }
 
     /** Runs in the login dialog's modal context thread, not on the UI thread. */
@@ -91,11 +140,17 @@ public final class ConsoleLifeCycle {
         StartupProbe.mark("authenticating");
         IdentityService service = identity.join();
         if (service == null) {
-            // Asked again: the service may have come up since the first wait ran out.
-            service = identityTracker.getService();
+            // Asked again: the service may have come up since the first wait ran out, or the
+            // server may be back.
+            service = awaitIdentityService(SERVER_FAILURE_GRACE);
         }
         if (service == null) {
-            String problems = ComponentDiagnostics.describe(bundleContext, "renkei.platform");
+            ServerConnection server = serverTracker.getService();
+            Optional<String> failure = serverFailure();
+            if (server != null && failure.isPresent()) {
+                throw new IllegalStateException(NLS.bind(Messages.Login_serverUnreachable, server.serverUrl(), failure.get()));
+            }
+            String problems = ComponentDiagnostics.describe(bundleContext, "renkei.platform", "renkei.remote");
             throw new IllegalStateException(NLS.bind(Messages.Login_noIdentityService, problems.isEmpty() ? "-" : problems));
         }
         StartupProbe.mark("identity_service");

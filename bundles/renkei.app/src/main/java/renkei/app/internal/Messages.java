@@ -12,6 +12,8 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "renkei.app.internal.messages";
 
+    public static String About_database;
+    public static String About_server;
     public static String About_text;
     public static String About_title;
     public static String Button_applyAndClose;
@@ -82,10 +84,12 @@ public final class Messages extends NLS {
     public static String Login_disabled;
     public static String Login_failed;
     public static String Login_home;
+    public static String Login_homeServer;
     public static String Login_locked;
     public static String Login_message;
     public static String Login_noIdentityService;
     public static String Login_password;
+    public static String Login_serverUnreachable;
     public static String Login_shellTitle;
     public static String Login_submit;
     public static String Login_title;
@@ -132,6 +136,8 @@ public final class Messages extends NLS {
     public static String SiteConfig_badBoolean;
     public static String SiteConfig_badDbUrl;
     public static String SiteConfig_badPort;
+    public static String SiteConfig_connected;
+    public static String SiteConfig_connectedDescription;
     public static String SiteConfig_database;
     public static String SiteConfig_dbPassword;
     public static String SiteConfig_dbUrl;
@@ -148,6 +154,7 @@ public final class Messages extends NLS {
     public static String SiteConfig_saved;
     public static String SiteConfig_secretNotSet;
     public static String SiteConfig_secretSet;
+    public static String SiteConfig_serverUrl;
     public static String SiteConfig_smtpHost;
     public static String SiteConfig_smtpPassword;
     public static String SiteConfig_smtpPort;

@@ -19,6 +19,7 @@ public final class WidgetIds {
     public static final String LOGIN_TOTP = "renkei.login.totp";
     public static final String LOGIN_SUBMIT = "renkei.login.submit";
     public static final String LOGIN_CANCEL = "renkei.login.cancel";
+    public static final String LOGIN_LOCATION = "renkei.login.location";
     public static final String PREFERENCES_SHELL = "renkei.preferences";
     public static final String NAVIGATOR = "renkei.navigator.list";
     public static final String DASHBOARD_TABLE = "renkei.dashboard.table";

@@ -33,18 +33,22 @@ import renkei.platform.IdentityService;
 import renkei.platform.SecretStore;
 import renkei.platform.Session;
 import renkei.platform.SiteConfig;
+import renkei.platform.remote.ServerConnection;
 
 /**
  * File &gt; Preferences: the site configuration (database and mail keys of
  * {@code renkei.properties}) and the console's language. The current values are read in a job,
- * then the dialog opens; saving happens in jobs started by the pages.
+ * then the dialog opens; saving happens in jobs started by the pages. A connected console's site
+ * settings live on its server, so there the site page only says which server and where the home
+ * keeps the connection.
  */
 public final class PreferencesHandler {
 
     @Execute
     void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, Session session, UISynchronize sync,
             @Optional @Service SiteConfig config, @Optional @Service SecretStore secrets,
-            @Optional @Service IdentityService identity, @Optional @Service AuditLog audit) {
+            @Optional @Service IdentityService identity, @Optional @Service AuditLog audit,
+            @Optional @Service ServerConnection server) {
         if (config == null) {
             Dialogs.error(shell, Messages.Preferences_title, Messages.Preferences_noSiteConfig);
             return;
@@ -63,7 +67,8 @@ public final class PreferencesHandler {
                         NLS.bind(Messages.Preferences_loadFailed, Formats.describe(e))));
                 return Status.error(Formats.describe(e), e);
             }
-            sync.asyncExec(() -> open(shell, editor, current, secretsSet, language, sync));
+            String serverUrl = server == null ? null : server.serverUrl();
+            sync.asyncExec(() -> open(shell, editor, current, secretsSet, language, serverUrl, sync));
             return Status.OK_STATUS;
         });
         load.setUser(true);
@@ -71,12 +76,12 @@ public final class PreferencesHandler {
     }
 
     private static void open(Shell shell, SiteConfigEditor editor, Properties current, Map<String, Boolean> secretsSet,
-            String language, UISynchronize sync) {
+            String language, String serverUrl, UISynchronize sync) {
         if (shell.isDisposed()) {
             return;
         }
         PreferenceManager manager = new PreferenceManager();
-        manager.addToRoot(new PreferenceNode("renkei.site", new SiteConfigPage(editor, current, secretsSet, sync)));
+        manager.addToRoot(new PreferenceNode("renkei.site", new SiteConfigPage(editor, current, secretsSet, serverUrl, sync)));
         manager.addToRoot(new PreferenceNode("renkei.language", new LanguagePage(language, sync)));
         new ConsolePreferenceDialog(shell, manager).open();
     }

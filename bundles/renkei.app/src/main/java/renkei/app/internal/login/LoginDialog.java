@@ -57,7 +57,7 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     private final Authenticator authenticator;
-    private final String homeDescription;
+    private final String location;
     private final AutoLogin autoLogin;
 
     private Text userText;
@@ -68,10 +68,11 @@ public final class LoginDialog extends TitleAreaDialog {
     private boolean busy;
     private Session session;
 
-    public LoginDialog(Shell parent, Authenticator authenticator, String homeDescription, AutoLogin autoLogin) {
+    /** {@code location} says where the login is checked: the Renkei home, and its server when connected. */
+    public LoginDialog(Shell parent, Authenticator authenticator, String location, AutoLogin autoLogin) {
         super(parent);
         this.authenticator = authenticator;
-        this.homeDescription = homeDescription;
+        this.location = location;
         this.autoLogin = autoLogin;
     }
 
@@ -113,8 +114,8 @@ public final class LoginDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(totpText);
         setSecondFactorVisible(false);
 
-        Label home = new Label(fields, SWT.WRAP);
-        home.setText(NLS.bind(Messages.Login_home, homeDescription));
+        Label home = WidgetIds.name(new Label(fields, SWT.WRAP), WidgetIds.LOGIN_LOCATION);
+        home.setText(location);
         home.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 6).hint(380, SWT.DEFAULT).applyTo(home);
         return area;

@@ -16,6 +16,7 @@ import renkei.platform.RenkeiHome;
 import renkei.platform.Role;
 import renkei.platform.SecretStore;
 import renkei.platform.Session;
+import renkei.platform.remote.TlsFiles;
 
 /**
  * Reads and changes the database and mail keys of the site configuration on behalf of the logged-in
@@ -68,6 +69,11 @@ public final class SiteConfigEditor {
 
     public Path file() {
         return home.configFile();
+    }
+
+    /** Where a connected home keeps its client certificate and the pinned CA certificate. */
+    public Path tlsDirectory() {
+        return TlsFiles.clientKeyStore(home).getParent();
     }
 
     /** Whether the operator may change the configuration; the save checks again, authoritatively. */

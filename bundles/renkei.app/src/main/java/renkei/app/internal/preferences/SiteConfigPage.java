@@ -33,24 +33,31 @@ import renkei.platform.Database;
 /**
  * Shows and edits the database and mail keys of the site configuration. The page says which file
  * it writes and that changes apply after a restart; it is read-only for operators other than the
- * operations office. Values are checked as they are typed; saving runs in a job.
+ * operations office. Values are checked as they are typed; saving runs in a job. In a connected
+ * home (a server URL is given) these keys mean nothing locally: the page names the server and where
+ * the home keeps its connection, and edits nothing.
  */
 public final class SiteConfigPage extends PreferencePage {
 
     private final SiteConfigEditor editor;
     private final Properties current;
     private final Map<String, Boolean> secretsSet;
+    private final String serverUrl;
     private final UISynchronize sync;
     private final Map<String, Text> inputs = new LinkedHashMap<>();
     private final List<Label> labels = new ArrayList<>();
 
-    public SiteConfigPage(SiteConfigEditor editor, Properties current, Map<String, Boolean> secretsSet, UISynchronize sync) {
+    /** {@code serverUrl}: the server of a connected home, or {@code null} in an embedded one. */
+    public SiteConfigPage(SiteConfigEditor editor, Properties current, Map<String, Boolean> secretsSet, String serverUrl,
+            UISynchronize sync) {
         super(Messages.SiteConfig_title);
         this.editor = editor;
         this.current = current;
         this.secretsSet = secretsSet;
+        this.serverUrl = serverUrl;
         this.sync = sync;
-        setDescription(NLS.bind(Messages.SiteConfig_description, editor.file()));
+        setDescription(serverUrl != null ? Messages.SiteConfig_connectedDescription
+                : NLS.bind(Messages.SiteConfig_description, editor.file()));
         noDefaultAndApplyButton();
     }
 
@@ -58,6 +65,10 @@ public final class SiteConfigPage extends PreferencePage {
     protected Control createContents(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(8, 10).applyTo(page);
+        if (serverUrl != null) {
+            createConnectedContents(page);
+            return page;
+        }
         if (!editor.mayEdit()) {
             Label readOnly = new Label(page, SWT.WRAP);
             readOnly.setText(Messages.SiteConfig_readOnly);
@@ -75,6 +86,20 @@ public final class SiteConfigPage extends PreferencePage {
         labels.forEach(label -> GridDataFactory.swtDefaults().hint(labelWidth, SWT.DEFAULT).applyTo(label));
         validate();
         return page;
+    }
+
+    private void createConnectedContents(Composite page) {
+        Label note = new Label(page, SWT.WRAP);
+        note.setText(NLS.bind(Messages.SiteConfig_connected, new Object[] { serverUrl, editor.file(), editor.tlsDirectory() }));
+        GridDataFactory.fillDefaults().grab(true, false).hint(440, SWT.DEFAULT).applyTo(note);
+        Composite row = new Composite(page, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 6).applyTo(row);
+        new Label(row, SWT.NONE).setText(Messages.SiteConfig_serverUrl);
+        Text url = new Text(row, SWT.BORDER | SWT.SINGLE | SWT.READ_ONLY);
+        url.setText(serverUrl);
+        url.setToolTipText("server.url");
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(url);
     }
 
     private void createField(Composite parent, SiteConfigEditor.Key key) {

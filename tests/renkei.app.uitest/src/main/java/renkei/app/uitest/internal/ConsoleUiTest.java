@@ -47,7 +47,8 @@ final class ConsoleUiTest {
      * the one logged in, and the demo license is the demo CA's unused license ID.
      */
     record Settings(String scenario, String username, String password, String totpSecret, String suffix,
-            boolean expectJapanese, String secondUser, String secondPassword, String secondTotpSecret, String demoLicense) {
+            boolean expectJapanese, String secondUser, String secondPassword, String secondTotpSecret, String demoLicense,
+            String serverUrl, boolean serverControl) {
 
         /** Logs in and checks the main window. */
         static final String SCENARIO_CONSOLE = "console";
@@ -55,13 +56,25 @@ final class ConsoleUiTest {
         /** Cancels the login dialog; the console must then quit by itself with exit status 0. */
         static final String SCENARIO_CANCEL = "cancel";
 
+        /**
+         * Logs in to a connected home (its server is {@code serverUrl}) and checks the main window
+         * as the server shows it; with {@code serverControl} the script stops and restarts the
+         * server on request, and the status line must follow.
+         */
+        static final String SCENARIO_CONNECTED = "connected";
+
         static Settings fromSystemProperties() {
             return new Settings(System.getProperty("renkei.uitest.scenario", SCENARIO_CONSOLE),
                     System.getProperty("renkei.uitest.user", ""), System.getProperty("renkei.uitest.password", ""),
                     System.getProperty("renkei.uitest.totpSecret", ""), System.getProperty("renkei.uitest.suffix", ""),
                     Boolean.getBoolean("renkei.uitest.expectJapanese"), System.getProperty("renkei.uitest.secondUser", ""),
                     System.getProperty("renkei.uitest.secondPassword", ""),
-                    System.getProperty("renkei.uitest.secondTotpSecret", ""), System.getProperty("renkei.uitest.demoLicense", ""));
+                    System.getProperty("renkei.uitest.secondTotpSecret", ""), System.getProperty("renkei.uitest.demoLicense", ""),
+                    System.getProperty("renkei.uitest.serverUrl", ""), Boolean.getBoolean("renkei.uitest.serverControl"));
+        }
+
+        boolean connected() {
+            return SCENARIO_CONNECTED.equals(scenario);
         }
     }
 
@@ -87,6 +100,10 @@ final class ConsoleUiTest {
     void run() {
         if (Settings.SCENARIO_CANCEL.equals(settings.scenario())) {
             cancelLogin();
+            return;
+        }
+        if (settings.connected()) {
+            runConnected();
             return;
         }
         Ui ui = null;
@@ -115,6 +132,55 @@ final class ConsoleUiTest {
             new CaConsoleChecks(this, report, ui, main).run(!settings.totpSecret().isEmpty());
             if (!settings.totpSecret().isEmpty()) {
                 new CaKeyActivationChecks(this, report, ui, main).run();
+            }
+        } catch (Throwable t) {
+            report.fail("unexpected " + t);
+            if (ui != null && main == null) {
+                describeLoginDialog(ui);
+            }
+        } finally {
+            report.write();
+            close(ui);
+        }
+    }
+
+    /**
+     * The console in a connected home: the same checks where they make sense, against what the
+     * server holds and measures, then what only a connected console shows ({@link ConnectedChecks}).
+     * The CA checks change nothing on the server; the key activation is left to the embedded runs.
+     */
+    private void runConnected() {
+        Ui ui = null;
+        Shell main = null;
+        ConnectedChecks connected = new ConnectedChecks(this, report, context, settings.serverUrl());
+        try {
+            ui = Ui.awaitDisplay(Duration.ofSeconds(60));
+            connected.checkLoginDialog(ui);
+            logIn(ui);
+            main = awaitMainWindow(ui);
+            checkDashboard(ui, main);
+            checkNavigator(ui, main);
+            checkStatusLine(ui, main);
+            connected.checkStatusLine(ui, main);
+            if (settings.expectJapanese()) {
+                checkJapanese(ui, main);
+            }
+            connected.checkServices();
+            connected.checkComponents();
+            checkNotificationFeed(ui, main);
+            Thread.sleep(1000);
+            screenshot(ui, main, "main");
+            checkRunNow(ui, main);
+            showPart(ui, main, DNS_PART, null);
+            checkProbeNow(ui, main);
+            showPart(ui, main, DASHBOARD_PART, null);
+            connected.checkPreferences(ui, main);
+            checkAbout(ui, main);
+            checkErrorLog(ui, main);
+            new CaConsoleChecks(this, report, ui, main).run(!settings.totpSecret().isEmpty());
+            if (settings.serverControl()) {
+                showPart(ui, main, DASHBOARD_PART, null);
+                connected.checkServerLost(ui, main);
             }
         } catch (Throwable t) {
             report.fail("unexpected " + t);
@@ -539,6 +605,11 @@ final class ConsoleUiTest {
             Shell about = ui.await("About dialog", Duration.ofSeconds(10), () -> Arrays.stream(ui.display().getShells())
                     .filter(shell -> shell != main && shell.isVisible() && shell.getParent() == main).findFirst().orElse(null));
             report.pass("About dialog shown: " + ui.call(about::getText));
+            if (settings.connected()) {
+                List<String> lines = ui.call(() -> Ui.all(about, Label.class).stream().map(Label::getText).toList());
+                report.check(lines.stream().anyMatch(text -> text.contains(settings.serverUrl())), "About names the server "
+                        + settings.serverUrl(), "says " + lines);
+            }
             Thread.sleep(500);
             screenshot(ui, about, "about");
             ui.run(about::close);
@@ -548,7 +619,7 @@ final class ConsoleUiTest {
     }
 
     /** Runs a command's handler as a menu item would, without blocking on dialogs it opens. */
-    private void execute(Ui ui, Shell main, String commandId) {
+    void execute(Ui ui, Shell main, String commandId) {
         ui.display().asyncExec(() -> {
             MWindow window = (MWindow) main.getData(OWNING_MODEL_ELEMENT);
             org.eclipse.e4.core.commands.ECommandService commands = window.getContext()

@@ -12,7 +12,8 @@
 # office's operator, whose console must log in through the server, show what the server holds
 # and measures, and follow the server being stopped (lost link in red) and started again
 # (reconnected); when the demo has a CA operator, a second connected home runs in Japanese as that
-# operator. The connected runs' screenshots and results carry the suffix -connected(-ja).
+# operator; last, with the server stopped, the login must say at once that it cannot reach it. The
+# connected runs' screenshots and results carry the suffix -connected, -connected-ja, -unreachable.
 # Exit status: 0 when every run reports RESULT=PASS.
 #   releng/lib/ui-test.sh            (RENKEI_UITEST_TIMEOUT=seconds per run, default 180;
 #                                     RENKEI_UITEST_ONLY=connected runs only the connected runs)
@@ -76,7 +77,7 @@ run_console() {
     -- -consoleLog "$@" >"$log" 2>&1 || status=$?
   cds_finish "$status"
   [ "$status" -eq 124 ] && echo "renkei: the console did not finish within $RUN_TIMEOUT s" >&2
-  if [ "$scenario" = cancel ] && [ "$status" -ne 0 ]; then
+  if { [ "$scenario" = cancel ] || [ "$scenario" = unreachable ]; } && [ "$status" -ne 0 ]; then
     echo "renkei: after Cancel at login the console exited with status $status, not 0" >&2
     echo "RESULT=FAIL" >>"$OUT/result$suffix.txt"
   fi
@@ -179,6 +180,11 @@ run_connected() {
     run_connected_console "$CONNECTED_WORK/console-ca" "$DEMO_CA_USER" "-connected-ja" true "$DEMO_CA_PASSWORD" \
       "$DEMO_CA_TOTP_SECRET" false -nl ja || failed=1
   fi
+  # The server stopped: logging in must say so at once, naming the server; then Cancel.
+  SERVER_PID=$(cat "$CONNECTED_WORK/server.pid"); server_stop; rm -f "$CONNECTED_WORK/server.pid"
+  RENKEI_HOME="$CONNECTED_WORK/console-office"
+  UITEST_PROPERTIES=(-Drenkei.uitest.serverUrl="$SERVER_URL")
+  run_console unreachable "-unreachable" false "$DEMO_USER" "$DEMO_PASSWORD" "" || failed=1
   cp "$CONNECTED_WORK"/server*.log "$OUT/" 2>/dev/null || true
   return "$failed"
 }

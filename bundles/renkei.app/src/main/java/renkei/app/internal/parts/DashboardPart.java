@@ -144,9 +144,9 @@ public final class DashboardPart {
     private void createColumns() {
         column(Messages.Dashboard_colStatus, new ColumnPixelData(95), health -> Formats.status(health.status()),
                 health -> style.icon(health.status()), health -> style.color(health.status()), SourceHealth::summary);
-        column(Messages.Dashboard_colSource, new ColumnWeightData(30, 160), SourceHealth::displayName, null, null,
+        column(Messages.Dashboard_colSource, new ColumnWeightData(38, 210), SourceHealth::displayName, null, null,
                 health -> health.sourceId() + " (" + health.kind() + ")");
-        column(Messages.Dashboard_colSummary, new ColumnWeightData(45, 180), SourceHealth::summary, null, null,
+        column(Messages.Dashboard_colSummary, new ColumnWeightData(42, 180), SourceHealth::summary, null, null,
                 SourceHealth::summary);
         column(Messages.Dashboard_colLastSuccess, new ColumnPixelData(105), health -> Formats.when(health.lastSuccess(), Instant.now()),
                 null, null, health -> Formats.full(health.lastSuccess()));
@@ -157,7 +157,7 @@ public final class DashboardPart {
                 null, health -> health.expiresIn(Instant.now()).filter(left -> left.toDays() < 7).isPresent()
                         ? style.color(HealthStatus.WARNING) : null,
                 health -> Formats.full(health.expiresAt()));
-        column(Messages.Dashboard_colLastError, new ColumnWeightData(25, 120), DashboardPart::lastError, null,
+        column(Messages.Dashboard_colLastError, new ColumnWeightData(20, 120), DashboardPart::lastError, null,
                 health -> style.color(HealthStatus.CRITICAL),
                 health -> health.lastError().isEmpty() ? null
                         : NLS.bind(Messages.Dashboard_errorTooltip, new Object[] { Formats.full(health.lastErrorAt()),

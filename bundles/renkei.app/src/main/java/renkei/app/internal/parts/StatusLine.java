@@ -16,6 +16,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -58,6 +59,8 @@ public final class StatusLine {
     @Service
     private ServerConnection server;
 
+    private static final int SERVER_WIDTH_LIMIT = 420;
+
     private Label refreshedLabel;
     private CLabel databaseLabel;
 
@@ -86,22 +89,37 @@ public final class StatusLine {
 
     private String dataLocationText() {
         if (server != null) {
-            return NLS.bind(Messages.Status_server, server.serverUrl(), server.connected() ? Messages.Status_serverConnected
-                    : NLS.bind(Messages.Status_serverLost, server.lastError().orElse(Messages.Status_unknown)));
+            return NLS.bind(Messages.Status_server, server.serverUrl(),
+                    server.connected() ? Messages.Status_serverConnected : Messages.Status_serverLostShort);
         }
         return NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe());
     }
 
-    /** A lost server is shown in the error colour so an operator notices before acting. */
+    /** The server line with why the link is down and since when: the label itself has no room for it. */
+    private String serverTooltip() {
+        String state = server.connected() ? Messages.Status_serverConnected
+                : NLS.bind(Messages.Status_serverLost, server.lastError().orElse(Messages.Status_unknown));
+        return NLS.bind(Messages.Status_serverTooltip, NLS.bind(Messages.Status_server, server.serverUrl(), state),
+                Formats.full(server.since()));
+    }
+
+    /**
+     * A lost server is shown in the error colour so an operator notices before acting; the label
+     * asks for room for its whole text (up to {@value #SERVER_WIDTH_LIMIT} pixels), since the state
+     * is at its end.
+     */
     private void showServerState() {
         if (databaseLabel == null || databaseLabel.isDisposed()) {
             return;
         }
         String text = dataLocationText();
         databaseLabel.setText(text);
-        databaseLabel.setToolTipText(text);
+        databaseLabel.setToolTipText(server != null ? serverTooltip() : text);
         Color colour = server != null && !server.connected() ? databaseLabel.getDisplay().getSystemColor(SWT.COLOR_RED) : null;
         databaseLabel.setForeground(colour);
+        if (server != null && databaseLabel.getLayoutData() instanceof GridData data) {
+            data.widthHint = Math.min(databaseLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x, SERVER_WIDTH_LIMIT);
+        }
     }
 
     @Inject

@@ -30,6 +30,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import renkei.platform.AccessDeniedException;
 import renkei.platform.NotificationService;
 import renkei.platform.Severity;
 
@@ -62,6 +63,13 @@ final class ConsoleUiTest {
          * server on request, and the status line must follow.
          */
         static final String SCENARIO_CONNECTED = "connected";
+
+        /**
+         * Logs in to a connected home whose server ({@code serverUrl}) is stopped: the login
+         * dialog must say so, naming the server, within seconds; then Cancel as in
+         * {@link #SCENARIO_CANCEL}.
+         */
+        static final String SCENARIO_UNREACHABLE = "unreachable";
 
         static Settings fromSystemProperties() {
             return new Settings(System.getProperty("renkei.uitest.scenario", SCENARIO_CONSOLE),
@@ -98,8 +106,8 @@ final class ConsoleUiTest {
     }
 
     void run() {
-        if (Settings.SCENARIO_CANCEL.equals(settings.scenario())) {
-            cancelLogin();
+        if (Settings.SCENARIO_CANCEL.equals(settings.scenario()) || Settings.SCENARIO_UNREACHABLE.equals(settings.scenario())) {
+            cancelLogin(Settings.SCENARIO_UNREACHABLE.equals(settings.scenario()));
             return;
         }
         if (settings.connected()) {
@@ -197,10 +205,13 @@ final class ConsoleUiTest {
      * Presses Cancel in the login dialog. The report is written first; the console must then exit
      * on its own (the script checks for exit status 0), or this thread fails it after 20 seconds.
      */
-    private void cancelLogin() {
+    private void cancelLogin(boolean unreachableServer) {
         try {
             Ui ui = Ui.awaitDisplay(Duration.ofSeconds(60));
             Shell login = ui.await("login dialog", Duration.ofSeconds(90), () -> ui.shell("renkei.login"));
+            if (unreachableServer) {
+                checkUnreachableServer(ui, login);
+            }
             Button cancel = ui.call(() -> Ui.find(login, "renkei.login.cancel", Button.class));
             report.check(cancel != null, "login dialog has a Cancel button", "missing");
             if (cancel != null) {
@@ -219,6 +230,31 @@ final class ConsoleUiTest {
         }
         System.err.println("[uitest] the console did not quit within 20 s after Cancel");
         Runtime.getRuntime().halt(3);
+    }
+
+    /** Logging in while the server is down fails at once with a message that names the server. */
+    private void checkUnreachableServer(Ui ui, Shell login) throws Exception {
+        Text user = ui.call(() -> Ui.find(login, "renkei.login.user", Text.class));
+        Text password = ui.call(() -> Ui.find(login, "renkei.login.password", Text.class));
+        Button submit = ui.call(() -> Ui.find(login, "renkei.login.submit", Button.class));
+        String location = ui.call(() -> Ui.find(login, "renkei.login.location", Label.class).getText());
+        ui.type(user, settings.username());
+        ui.type(password, settings.password());
+        long start = System.nanoTime();
+        ui.press(submit);
+        try {
+            String message = ui.await("login error naming the server", Duration.ofSeconds(30), () -> submit.isEnabled()
+                    ? texts(login).stream().filter(text -> text.contains(settings.serverUrl()) && !text.equals(location)).findFirst()
+                            .orElse(null)
+                    : null);
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            report.check(seconds <= 15, "with the server stopped the login says so after " + seconds + " s: "
+                    + message.replace('\n', ' '), "took " + seconds + " s");
+        } catch (java.util.concurrent.TimeoutException e) {
+            report.fail(e.getMessage() + "; the dialog says " + ui.call(() -> texts(login)));
+        }
+        Thread.sleep(400);
+        screenshot(ui, login, "login-unreachable");
     }
 
     private void logIn(Ui ui) throws Exception {
@@ -400,7 +436,10 @@ final class ConsoleUiTest {
 
     /**
      * Posts a Japanese notification through the platform service and expects the feed to show it
-     * unchanged: database, service and table must all keep the text intact.
+     * unchanged: database, service and table must all keep the text intact. In a connected home the
+     * post goes to the server and comes back through its event stream; there only the operations
+     * office and incident responders may post, so another operator's post must be refused by the
+     * server, and the feed must show what the office's connected run posted before instead.
      */
     private void checkNotificationFeed(Ui ui, Shell main) throws InterruptedException {
         ServiceReference<NotificationService> reference = context.getServiceReference(NotificationService.class);
@@ -408,18 +447,26 @@ final class ConsoleUiTest {
             report.fail("no NotificationService");
             return;
         }
-        String title = "証明書の更新期限が近づいています (UI テスト" + settings.suffix() + ")";
+        String title = notificationTitle(settings.suffix());
         String body = "ホスト証明書 host01.example.ac.jp の有効期限まで残り 14 日です。更新手続きを行ってください。";
+        String expected = title;
         try {
             context.getService(reference).post(Severity.WARNING, "uitest", title, body);
+        } catch (AccessDeniedException refused) {
+            if (!settings.connected()) {
+                throw refused;
+            }
+            report.pass("the server refuses a notification from " + settings.username() + ": " + refused.getMessage());
+            expected = notificationTitle(CONNECTED_OFFICE_SUFFIX);
         } finally {
             context.ungetService(reference);
         }
+        String wanted = expected;
         try {
-            ui.await("notification in the feed", Duration.ofSeconds(40), () -> {
+            ui.await("notification '" + wanted + "' in the feed", Duration.ofSeconds(40), () -> {
                 Table table = Ui.find(main, "renkei.feed.table", Table.class);
                 for (int i = 0; table != null && i < table.getItemCount(); i++) {
-                    if (title.equals(table.getItem(i).getText(3))) {
+                    if (wanted.equals(table.getItem(i).getText(3))) {
                         table.setSelection(i);
                         table.notifyListeners(SWT.Selection, new Event());
                         return table;
@@ -435,10 +482,18 @@ final class ConsoleUiTest {
                 }
                 return null;
             });
-            report.check(details != null, "feed shows the Japanese notification and its text intact", "body not shown");
+            report.check(details != null, "feed shows the Japanese notification '" + wanted + "' and its text intact"
+                    + (settings.connected() ? " (posted through the server)" : ""), "body not shown");
         } catch (java.util.concurrent.TimeoutException e) {
-            report.fail("feed does not show the notification titled " + title + ": " + e.getMessage());
+            report.fail("feed does not show the notification titled " + wanted + ": " + e.getMessage());
         }
+    }
+
+    /** The connected run of the operations office, which posts the notification other connected runs look for. */
+    private static final String CONNECTED_OFFICE_SUFFIX = "-connected";
+
+    private static String notificationTitle(String suffix) {
+        return "証明書の更新期限が近づいています (UI テスト" + suffix + ")";
     }
 
     /** Selects the first Dashboard row, presses Run now and expects the job in the Progress part. */

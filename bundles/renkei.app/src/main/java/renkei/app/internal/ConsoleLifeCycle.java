@@ -148,13 +148,20 @@ public final class ConsoleLifeCycle {
             ServerConnection server = serverTracker.getService();
             Optional<String> failure = serverFailure();
             if (server != null && failure.isPresent()) {
-                throw new IllegalStateException(NLS.bind(Messages.Login_serverUnreachable, server.serverUrl(), failure.get()));
+                throw new LoginDialog.LoginUnavailableException(
+                        NLS.bind(Messages.Login_serverUnreachable, server.serverUrl(), withoutServer(failure.get(), server.serverUrl())));
             }
             String problems = ComponentDiagnostics.describe(bundleContext, "renkei.platform", "renkei.remote");
             throw new IllegalStateException(NLS.bind(Messages.Login_noIdentityService, problems.isEmpty() ? "-" : problems));
         }
         StartupProbe.mark("identity_service");
         return service.authenticate(username, password, totpCode);
+    }
+
+    /** The client's reason, without the "server <url>" it starts with when the message names the server already. */
+    static String withoutServer(String reason, String serverUrl) {
+        String prefix = "server " + serverUrl;
+        return reason.startsWith(prefix) ? reason.substring(prefix.length()).replaceFirst("^[\\s:]+", "") : reason;
     }
 
     @ProcessRemovals

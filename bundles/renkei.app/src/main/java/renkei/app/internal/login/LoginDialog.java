@@ -45,6 +45,19 @@ public final class LoginDialog extends TitleAreaDialog {
     }
 
     /**
+     * Thrown by an {@link Authenticator} when no login is possible now for a reason the operator
+     * can act on (the server cannot be reached); its message is shown as it is.
+     */
+    public static final class LoginUnavailableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public LoginUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Credentials to fill in and submit without an operator, for benchmarks and demos. Honoured
      * only when {@code renkei.login.auto=true}.
      */
@@ -199,6 +212,9 @@ public final class LoginDialog extends TitleAreaDialog {
             super.okPressed();
         } else if (failure instanceof AuthenticationException refused) {
             showRefusal(refused);
+        } else if (failure instanceof LoginUnavailableException unavailable) {
+            Platform.getLog(LoginDialog.class).log(Status.warning("Login impossible for " + username + ": " + unavailable.getMessage()));
+            setErrorMessage(unavailable.getMessage());
         } else {
             Platform.getLog(LoginDialog.class).log(Status.error("Login failed for " + username, failure));
             setErrorMessage(NLS.bind(Messages.Login_failed, failure == null ? "?" : Formats.describe(failure)));

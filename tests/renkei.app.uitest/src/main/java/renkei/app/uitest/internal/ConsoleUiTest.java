@@ -254,7 +254,7 @@ final class ConsoleUiTest {
             report.fail(e.getMessage() + "; the dialog says " + ui.call(() -> texts(login)));
         }
         Thread.sleep(400);
-        screenshot(ui, login, "login-unreachable");
+        screenshot(ui, login, "login");
     }
 
     private void logIn(Ui ui) throws Exception {

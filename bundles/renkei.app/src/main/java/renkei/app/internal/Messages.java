@@ -176,7 +176,7 @@ public final class Messages extends NLS {
     public static String Status_server;
     public static String Status_serverConnected;
     public static String Status_serverLost;
-    public static String Status_serverLostShort;
+    public static String Status_serverLostLine;
     public static String Status_serverTooltip;
     public static String Status_unavailable;
     public static String Status_unknown;

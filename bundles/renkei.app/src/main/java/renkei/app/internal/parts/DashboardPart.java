@@ -144,7 +144,7 @@ public final class DashboardPart {
     private void createColumns() {
         column(Messages.Dashboard_colStatus, new ColumnPixelData(95), health -> Formats.status(health.status()),
                 health -> style.icon(health.status()), health -> style.color(health.status()), SourceHealth::summary);
-        column(Messages.Dashboard_colSource, new ColumnWeightData(38, 210), SourceHealth::displayName, null, null,
+        column(Messages.Dashboard_colSource, new ColumnWeightData(36, 210), SourceHealth::displayName, null, null,
                 health -> health.sourceId() + " (" + health.kind() + ")");
         column(Messages.Dashboard_colSummary, new ColumnWeightData(42, 180), SourceHealth::summary, null, null,
                 SourceHealth::summary);
@@ -153,11 +153,11 @@ public final class DashboardPart {
         column(Messages.Dashboard_colNextRun, new ColumnPixelData(110),
                 health -> health.nextRun().map(at -> Formats.relative(at, Instant.now())).orElse(Formats.NONE), null, null,
                 health -> Formats.full(health.nextRun()));
-        column(Messages.Dashboard_colExpiry, new ColumnPixelData(100), health -> Formats.expiry(health.expiresAt(), Instant.now()),
+        column(Messages.Dashboard_colExpiry, new ColumnPixelData(125), health -> Formats.expiry(health.expiresAt(), Instant.now()),
                 null, health -> health.expiresIn(Instant.now()).filter(left -> left.toDays() < 7).isPresent()
                         ? style.color(HealthStatus.WARNING) : null,
                 health -> Formats.full(health.expiresAt()));
-        column(Messages.Dashboard_colLastError, new ColumnWeightData(20, 120), DashboardPart::lastError, null,
+        column(Messages.Dashboard_colLastError, new ColumnWeightData(22, 135), DashboardPart::lastError, null,
                 health -> style.color(HealthStatus.CRITICAL),
                 health -> health.lastError().isEmpty() ? null
                         : NLS.bind(Messages.Dashboard_errorTooltip, new Object[] { Formats.full(health.lastErrorAt()),

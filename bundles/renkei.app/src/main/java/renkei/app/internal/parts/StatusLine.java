@@ -59,7 +59,7 @@ public final class StatusLine {
     @Service
     private ServerConnection server;
 
-    private static final int SERVER_WIDTH_LIMIT = 420;
+    private static final int SERVER_WIDTH_LIMIT = 360;
 
     private Label refreshedLabel;
     private CLabel databaseLabel;
@@ -89,8 +89,9 @@ public final class StatusLine {
 
     private String dataLocationText() {
         if (server != null) {
-            return NLS.bind(Messages.Status_server, server.serverUrl(),
-                    server.connected() ? Messages.Status_serverConnected : Messages.Status_serverLostShort);
+            // The state first when lost: a narrow label shortens the middle of its text.
+            return server.connected() ? NLS.bind(Messages.Status_server, server.serverUrl(), Messages.Status_serverConnected)
+                    : NLS.bind(Messages.Status_serverLostLine, server.serverUrl());
         }
         return NLS.bind(Messages.Status_database, database == null ? Messages.Status_unavailable : database.describe());
     }

@@ -41,10 +41,9 @@ step "server home: demo CA, server certificate for localhost, operator certifica
 server_demo_home "$SERVER_HOME" "$work" ca-alice demo helpdesk
 [ "$DEMO_CA_USER" = ca-alice ] && [ "$DEMO_USER" = demo ] || fail "the demo's operators are not ca-alice and demo any more"
 URL=$SERVER_URL
-login_at "$SERVER_HOME" "$DEMO_CA_USER" "$DEMO_CA_PASSWORD" "$DEMO_CA_TOTP_SECRET"
+login_at "$SERVER_HOME" "$DEMO_USER" "$DEMO_PASSWORD"
 at "$SERVER_HOME" ca list >server-list.txt
 [ -s server-list.txt ] || fail "the server home lists no certificates"
-at "$SERVER_HOME" logout >/dev/null
 
 step "server on $URL"
 server_start "$SERVER_HOME" "$work/server.log"
@@ -111,10 +110,10 @@ grep -q 'renkei/notification/feed' events.txt || { cat events.txt >&2; fail "the
 echo "connected-integration: feed event after $(( ($(date +%s%N) - before) / 1000000 )) ms (incl. the revoking CLI's start)"
 kill "$stream_pid" 2>/dev/null || true; stream_pid=
 at "$OFFICE_HOME" notify feed --limit 5 | grep -q "Certificate revoked: .*(serial $victim" || fail "the office's feed lacks the revocation"
+login_at "$SERVER_HOME" "$DEMO_USER" "$DEMO_PASSWORD"
 at "$SERVER_HOME" ca list >server-list.txt
 
 step "raw HTTP: the server refuses and audits; nothing changes"
-login_at "$SERVER_HOME" "$DEMO_USER" "$DEMO_PASSWORD"
 access_denied() { at "$SERVER_HOME" audit list --category access --limit 100000 | grep -c -E $'\t(DENIED|FAILURE)\t' || true; }
 denied_before=$(access_denied)
 call() { # <cert-basename or -> <token or -> <interface/method> <json args>

@@ -21,7 +21,9 @@ server_demo_home() {
   local port; port=$(server_free_port)
   printf 'server.https.port=%s\n' "$port" >>"$home/renkei.properties"
   SERVER_URL="https://localhost:$port"
-  RENKEI_HOME="$home" renkei_login "$DEMO_CA_USER" "$DEMO_CA_PASSWORD" "$DEMO_CA_TOTP_SECRET"
+  # The second CA operator issues, so the first can log in elsewhere in this 30-second step (a TOTP
+  # code is accepted once).
+  RENKEI_HOME="$home" renkei_login "$DEMO_CA2_USER" "$DEMO_CA2_PASSWORD" "$DEMO_CA2_TOTP_SECRET"
   local cli=(env RENKEI_HOME="$home" "$RENKEI_REPO/releng/renkei")
   "${cli[@]}" server certificate --hostname ops.example.ac.jp --hostname localhost >/dev/null
   "${cli[@]}" ca cacert --out "$dir/ca.pem"

@@ -17,8 +17,11 @@ import renkei.platform.SiteConfig;
  * schema is current. Configuration keys: {@code db.url} (default: an H2 file database under the
  * home, opened in auto-server mode so the CLI can share it with a running console),
  * {@code db.user}; the password is the secret {@code db.password}.
+ *
+ * <p>Disabled until {@link EmbeddedDatabaseSwitch} enables it in an embedded home: a connected
+ * home has no database of its own, and merely activating this component would create the H2 file.
  */
-@Component(service = { Database.class, DataSource.class }, immediate = true)
+@Component(service = { Database.class, DataSource.class }, immediate = true, enabled = false)
 public final class DatabaseService extends JdbcDatabase {
 
     public static final String DEFAULT_URL = "jdbc:h2:file:${home}/db/renkei;AUTO_SERVER=TRUE";

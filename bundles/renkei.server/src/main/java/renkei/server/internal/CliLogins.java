@@ -4,6 +4,7 @@ package renkei.server.internal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import renkei.platform.AuthenticationException;
 import renkei.platform.IdentityService;
@@ -51,6 +52,15 @@ final class CliLogins {
      * @throws NotLoggedInException with a one-line message saying what to do
      */
     static Session resume(IdentityService identity, CliSessionFile file) {
+        return resume(() -> identity, file);
+    }
+
+    /**
+     * As {@link #resume(IdentityService, CliSessionFile)}, asking for the identity service only when
+     * there is a login to resume: without one the answer is "log in" even while the service (in a
+     * connected home, the server) cannot be reached.
+     */
+    static Session resume(Supplier<IdentityService> identityService, CliSessionFile file) {
         Optional<CliSessionFile.Login> login;
         try {
             login = file.read();
@@ -62,7 +72,7 @@ final class CliLogins {
         }
         String user = login.get().username();
         try {
-            return identity.resume(login.get().token());
+            return identityService.get().resume(login.get().token());
         } catch (AuthenticationException e) {
             forget(file);
             String again = "run 'renkei login --user " + user + "' again";

@@ -39,7 +39,7 @@ final class ProcessCliContext implements CliContext {
     @Override
     public Session session() {
         if (session == null) {
-            session = CliLogins.resume(service(IdentityService.class), new CliSessionFile(home));
+            session = CliLogins.resume(() -> service(IdentityService.class), new CliSessionFile(home));
         }
         return session;
     }
